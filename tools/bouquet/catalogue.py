@@ -1,0 +1,46 @@
+"""The catalogue: every module and vocabulary of one revision, as typed records.
+
+Contract used by every command: ``build_catalogue(sources, today=...)`` takes the files of a
+revision as ``{repo-relative path: bytes}`` (from the working tree or from git blobs) and
+returns the typed catalogue plus every diagnostic found. It never touches the disk itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from bouquet.diagnostics import Diagnostic
+from bouquet.model import Module
+from bouquet.vocab import VOCAB_DIR, Vocabulary
+
+MODULES_DIR = "modules"
+MODULE_FILE = "module.yaml"
+
+
+def is_module_path(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) == 3 and parts[0] == MODULES_DIR and parts[2] == MODULE_FILE
+
+
+def is_vocab_path(path: str) -> bool:
+    return path.startswith(VOCAB_DIR + "/") and path.endswith(".yaml") and path.count("/") == 2
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A consistent view of one revision. ``modules`` maps id -> module; ``paths`` id -> path."""
+
+    modules: Mapping[str, Module] = field(default_factory=dict)
+    paths: Mapping[str, str] = field(default_factory=dict)
+    vocabularies: Mapping[str, Vocabulary] = field(default_factory=dict)
+
+
+def build_catalogue(
+    sources: Mapping[str, bytes], *, today: dt.date
+) -> tuple[Catalogue, list[Diagnostic]]:
+    """Parse, model and check every module and vocabulary of ``sources``."""
+    from bouquet.validate import check_sources  # the validator owns the parsing rules
+
+    return check_sources(sources, today=today)

@@ -1,0 +1,117 @@
+"""Command-line interface: parses arguments and dispatches; nothing else.
+
+Each subcommand lives in ``bouquet.commands.<name>`` and exposes ``configure(parser)`` and
+``execute(args) -> int``. Command modules keep heavy imports (GitPython…) inside ``execute``
+so that ``bouquet validate`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import NoReturn
+
+from bouquet import __version__
+
+EXIT_OK = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+# (subcommand, module under bouquet.commands, French help)
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("validate", "validate", "valider les modules, les vocabulaires et la gouvernance"),
+    ("schema", "schema", "générer les schémas JSON à partir du modèle"),
+    ("new", "new", "créer un nouveau module (brouillon) à partir du modèle"),
+    ("status", "status", "état du catalogue : modules, validation, version"),
+    ("version", "version", "calculer la version du bouquet à partir des changements"),
+    ("notes", "notes", "rédiger les notes de version en français"),
+    ("vote", "vote", "décisions du comité : ouvrir, signer, clore, dépouiller"),
+    ("release", "release", "publier une version trimestrielle (tout ou rien)"),
+    ("codeowners", "codeowners", "générer .github/CODEOWNERS à partir des mainteneurs"),
+    ("docs", "docs", "régénérer la documentation dérivée du code (codes d'erreur, règles)"),
+)
+
+_TRANSLATIONS = (
+    ("the following arguments are required: ", "arguments obligatoires manquants : "),
+    ("unrecognized arguments: ", "arguments inconnus : "),
+    ("invalid choice: ", "choix invalide : "),
+    ("expected one argument", "une valeur est attendue"),
+    ("argument ", "argument "),
+    ("choose from ", "choisir parmi "),
+    ("not allowed with argument ", "incompatible avec l'argument "),
+    ("invalid int value: ", "nombre entier invalide : "),
+)
+
+
+class UsageError(Exception):
+    """Raised by the parser instead of exiting, so that ``main`` returns 2."""
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        for english, french in _TRANSLATIONS:
+            message = message.replace(english, french)
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog} : erreur : {message}\n")
+        sys.stderr.write("Aide : ajoutez --help pour la liste des options.\n")
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="bouquet",
+        description="Outillage du Bouquet, le commun des hubs pour un numérique inclusif.",
+        add_help=False,
+    )
+    _french_help(parser)
+    parser.add_argument("--version", action="version", version=f"bouquet {__version__}",
+                        help="afficher la version de l'outil")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
+    sub.required = True
+    for name, module_name, help_text in COMMANDS:
+        module = importlib.import_module(f"bouquet.commands.{module_name}")
+        command_parser = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
+        _french_help(command_parser)
+        module.configure(command_parser)
+        command_parser.set_defaults(_execute=module.execute)
+    return parser
+
+
+def _french_help(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help="afficher cette aide")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except UsageError:
+            return EXIT_USAGE
+        except SystemExit as exc:  # --help, --version
+            return int(exc.code or 0)
+        code: int = args._execute(args)
+        return code
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrompu.\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:  # an internal bug, never shown as a content problem
+        sys.stderr.write(
+            "bouquet : erreur interne de l'outil (ce n'est pas un problème de contenu).\n"
+            "Merci de la signaler avec la commande lancée et le message ci-dessous.\n"
+        )
+        if os.environ.get("BOUQUET_DEBUG"):
+            traceback.print_exc()
+        else:
+            exc_type, exc, _ = sys.exc_info()
+            sys.stderr.write(f"{exc_type.__name__ if exc_type else 'Erreur'} : {exc}\n")
+            sys.stderr.write("(BOUQUET_DEBUG=1 affiche la trace complète.)\n")
+        return EXIT_INTERNAL

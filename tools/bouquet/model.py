@@ -1,0 +1,183 @@
+"""The content model of a service module (pydantic v2, frozen records).
+
+Field names are French snake_case ASCII. A field whose values come from a controlled
+vocabulary carries ``vocabulaire`` in its JSON-schema metadata: the schema generator turns it
+into an ``enum`` read from ``schema/vocabulaires/<name>.yaml`` and the validator checks it
+against the same file. No vocabulary value is typed in code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+MODULE_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+VOCAB_VALUE_PATTERN = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
+MAINTAINER_PATTERN = r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"
+RESUME_MAX = 280
+
+
+def vocab(name: str, description: str, title: str) -> Any:
+    """A field whose value is an id of the vocabulary ``name``."""
+    return Field(
+        title=title,
+        description=description,
+        pattern=VOCAB_VALUE_PATTERN,
+        json_schema_extra={"x-vocabulaire": name},
+    )
+
+
+ModuleId = Annotated[str, StringConstraints(pattern=MODULE_ID_PATTERN, max_length=64)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+Maintainer = Annotated[str, StringConstraints(pattern=MAINTAINER_PATTERN)]
+
+
+class Record(BaseModel):
+    """Base of every content record: immutable, and no unknown keys slip through."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Statut(enum.StrEnum):
+    BROUILLON = "brouillon"
+    EXPERIMENTATION = "experimentation"
+    VALIDE = "valide"
+    DEPRECIE = "deprecie"
+
+
+class IntRange(Record):
+    min: int = Field(ge=0, title="Minimum")
+    max: int = Field(ge=0, title="Maximum")
+
+
+class DayRange(Record):
+    min: float = Field(gt=0, le=1000, title="Minimum (jours)")
+    max: float = Field(gt=0, le=1000, title="Maximum (jours)")
+
+
+class Maturite(Record):
+    min: str = vocab("maturites", "Niveau de maturité minimal du territoire.", "Maturité minimale")
+    cible: str = vocab("maturites", "Niveau visé à l'issue du module.", "Maturité visée")
+
+
+class Tiroir(Record):
+    id: str = Field(
+        pattern=SLUG_PATTERN, max_length=64, title="Identifiant du tiroir",
+        description="Identifiant court, unique dans le module.", examples=["essentiel"],
+    )
+    niveau: str = vocab("niveaux", "Niveau de la variante : essentiel, approfondi…", "Niveau")
+    titre: NonEmpty = Field(title="Titre du tiroir")
+    description: str | None = Field(default=None, title="Description (Markdown)")
+    duree_jours: DayRange = Field(title="Durée en jours", description="Jours de travail du hub.")
+    prix_ht_eur: IntRange | None = Field(
+        default=None, title="Prix en euros HT",
+        description="Fourchette de prix en euros HT ; absent : sur devis.",
+    )
+    unite_prix: str | None = Field(
+        default=None, pattern=VOCAB_VALUE_PATTERN, title="Unité du prix",
+        description="Ce que couvre le prix (la prestation, une session, une année…).",
+        json_schema_extra={"x-vocabulaire": "unites_prix"},
+    )
+    modele_tarifaire: str = vocab("modeles_tarifaires", "Mode de tarification.", "Modèle tarifaire")
+    livrables: tuple[NonEmpty, ...] = Field(min_length=1, title="Livrables")
+
+
+class Ressource(Record):
+    titre: NonEmpty = Field(title="Titre de la ressource")
+    url: str | None = Field(default=None, title="Adresse web (https://…)")
+    chemin: str | None = Field(
+        default=None, title="Chemin dans le dossier du module", examples=["ressources/trame.odt"]
+    )
+
+    @model_validator(mode="after")
+    def _one_location(self) -> Ressource:
+        if (self.url is None) == (self.chemin is None):
+            raise ValueError("une ressource a soit « url », soit « chemin », pas les deux")
+        return self
+
+
+class Indicateur(Record):
+    id: str = Field(pattern=SLUG_PATTERN, max_length=64, title="Identifiant de l'indicateur")
+    libelle: NonEmpty = Field(title="Libellé")
+    unite: str | None = Field(default=None, title="Unité", examples=["structures", "%"])
+
+
+class Correspondances(Record):
+    services_standard: tuple[str, ...] = Field(
+        default=(), title="Services du standard national",
+        description="Services de standard-mediation-num 1.0.1 que le module sert.",
+        json_schema_extra={"x-vocabulaire": "services_standard"},
+    )
+    besoins_fne: tuple[NonEmpty, ...] = Field(
+        default=(), title="Besoins France Numérique Ensemble",
+        description="Libellés exacts des besoins d'ingénierie FNE auxquels le module répond.",
+    )
+
+
+class Module(Record):
+    """A service module of the bouquet: one file ``modules/<id>/module.yaml``."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid",
+        title="Module du Bouquet",
+        json_schema_extra={"description": "Un module de service du Bouquet, commun des hubs."},
+    )
+
+    id: ModuleId = Field(
+        title="Identifiant", description="Identique au nom du dossier ; ne change jamais.",
+        examples=["diagnostic-territorial"],
+    )
+    titre: NonEmpty = Field(max_length=160, title="Titre")
+    statut: Statut = Field(
+        title="Statut", description="brouillon → experimentation → valide → deprecie."
+    )
+    resume: NonEmpty = Field(title="Résumé", description="280 caractères au plus.")
+    description: NonEmpty = Field(title="Description (Markdown)")
+    famille: str = vocab("familles", "Famille principale du module.", "Famille")
+    familles_secondaires: tuple[str, ...] = Field(
+        default=(), title="Familles secondaires",
+        json_schema_extra={"x-vocabulaire": "familles"},
+    )
+    commanditaires: tuple[str, ...] = Field(
+        min_length=1, title="Commanditaires", description="Qui achète ou finance le module.",
+        json_schema_extra={"x-vocabulaire": "commanditaires"},
+    )
+    participants: tuple[str, ...] = Field(
+        min_length=1, title="Participants", description="Qui est formé ou accompagné.",
+        json_schema_extra={"x-vocabulaire": "participants"},
+    )
+    publics_finaux: tuple[str, ...] = Field(
+        default=(), title="Publics finaux",
+        json_schema_extra={"x-vocabulaire": "publics_finaux"},
+    )
+    echelons: tuple[str, ...] = Field(
+        default=(), title="Échelons territoriaux", json_schema_extra={"x-vocabulaire": "echelons"}
+    )
+    modalites: tuple[str, ...] = Field(
+        default=(), title="Modalités de réalisation",
+        json_schema_extra={"x-vocabulaire": "modalites"},
+    )
+    maturite: Maturite = Field(title="Maturité du territoire")
+    tiroirs: tuple[Tiroir, ...] = Field(min_length=1, title="Tiroirs (variantes)")
+    financements: tuple[str, ...] = Field(
+        default=(), title="Financements possibles",
+        json_schema_extra={"x-vocabulaire": "financements"},
+    )
+    prerequis: tuple[NonEmpty, ...] = Field(default=(), title="Prérequis")
+    indicateurs: tuple[Indicateur, ...] = Field(default=(), title="Indicateurs")
+    correspondances: Correspondances | None = Field(default=None, title="Correspondances")
+    ressources: tuple[Ressource, ...] = Field(default=(), title="Ressources")
+    contributeurs: tuple[NonEmpty, ...] = Field(min_length=1, title="Contributeurs")
+    mainteneurs: tuple[Maintainer, ...] = Field(
+        min_length=1, title="Mainteneurs",
+        description="Comptes GitHub (@identifiant ou @organisation/équipe) ; CODEOWNERS.",
+    )
+    date_revision: dt.date = Field(title="Date de dernière révision", examples=["2026-11-15"])
+    licence: str = vocab("licences", "Licence du contenu (SPDX).", "Licence")
+    remplace_par: ModuleId | None = Field(
+        default=None, title="Remplacé par", description="Obligatoire quand le statut est deprecie."
+    )
