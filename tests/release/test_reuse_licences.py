@@ -1,0 +1,45 @@
+"""Licences are declared per path in REUSE form, and the `reuse` tool agrees."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_license_file_is_the_eupl_text() -> None:
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("European Union Public Licence\nV. 1.2\n")
+    assert licence == (ROOT / "LICENSES" / "EUPL-1.2.txt").read_text(encoding="utf-8")
+    cc = (ROOT / "LICENSES" / "CC-BY-SA-4.0.txt").read_text(encoding="utf-8")
+    assert cc.startswith("Attribution-ShareAlike 4.0 International")
+
+
+def test_reuse_toml_puts_content_under_cc_by_sa() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "REUSE.toml").read_text(encoding="utf-8"))
+    by_licence = {a["SPDX-License-Identifier"]: a["path"] for a in config["annotations"]}
+    for content in ("modules/**", "schema/vocabulaires/**", "governance/**", "docs/**",
+                    "CHANGELOG.md", "releases/**"):
+        assert content in by_licence["CC-BY-SA-4.0"]
+    for tooling in ("tools/**", "tests/**", "bench/**", ".github/**"):
+        assert tooling in by_licence["EUPL-1.2"]
+    # The last matching annotation wins: the default (tooling) must come first.
+    assert config["annotations"][0]["SPDX-License-Identifier"] == "EUPL-1.2"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("reuse") is None, reason="reuse non installé")
+def test_reuse_lint_passes_on_the_repository() -> None:
+    if not (ROOT / ".git").exists():
+        pytest.skip("pas un dépôt git")
+    result = subprocess.run(
+        [sys.executable, "-m", "reuse", "--root", str(ROOT), "lint"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
