@@ -1,0 +1,146 @@
+"""Scaffolding of a new draft module: pure functions, no disk access.
+
+``render_module`` fills ``templates/module.yaml`` with a module id, a title, a family and a
+date; the values of the controlled vocabularies are read from the catalogue's vocabularies,
+never typed here except as preferences among the values that exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from bouquet.model import MODULE_ID_PATTERN
+from bouquet.vocab import Vocabulary
+
+MODULE_ID_MAX = 64
+TITRE_MAX = 160
+TITRE_PLACEHOLDER = "À compléter : titre du module"
+
+# Names that cannot be a folder on every system (Windows device names).
+RESERVED_IDS = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+)
+
+# For each placeholder of the template: (vocabulary, preferred values, index if none matches).
+_VOCAB_DEFAULTS: dict[str, tuple[str, tuple[str, ...], int]] = {
+    "commanditaire": ("commanditaires", ("intercommunalite",), 0),
+    "participant": ("participants", ("chefs_de_projet",), 0),
+    "maturite_min": ("maturites", ("n0_emergence",), 0),
+    "maturite_cible": ("maturites", ("n1_diagnostic",), 1),
+    "niveau": ("niveaux", ("essentiel",), 0),
+    "modele_tarifaire": ("modeles_tarifaires", ("forfait",), 0),
+    "licence": ("licences", ("cc_by_sa_4_0", "cc_by_sa_40"), 0),
+    "famille": ("familles", ("diagnostic_strategie",), 0),
+}
+
+_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+_PLACEHOLDER = re.compile(r"\{\{([a-z_]+)\}\}")
+_MODULE_ID_RE = re.compile(MODULE_ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class ModuleRequest:
+    """What the contributor asked for."""
+
+    module_id: str
+    titre: str | None
+    famille: str | None
+    today: dt.date
+
+
+def module_id_problem(module_id: str) -> str | None:
+    """Why ``module_id`` cannot name a module folder, in French; None when it can."""
+    if not module_id:
+        return "l'identifiant est vide"
+    if len(module_id) > MODULE_ID_MAX:
+        return f"l'identifiant dépasse {MODULE_ID_MAX} caractères"
+    if not module_id.isascii() or not _MODULE_ID_RE.fullmatch(module_id):
+        return (
+            "l'identifiant doit être en minuscules ASCII, chiffres et tirets "
+            "(par exemple « diagnostic-territorial »), sans « / », « .. » ni espace"
+        )
+    if module_id in RESERVED_IDS:
+        return f"« {module_id} » est un nom réservé"
+    return None
+
+
+def titre_problem(titre: str) -> str | None:
+    """Why ``titre`` cannot be a module title, in French; None when it can."""
+    if not titre.strip():
+        return "le titre est vide"
+    if len(titre) > TITRE_MAX:
+        return f"le titre dépasse {TITRE_MAX} caractères"
+    if any(unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp"} for c in titre):
+        return "le titre contient un caractère de contrôle ou un saut de ligne"
+    return None
+
+
+def famille_problem(famille: str, vocabularies: Mapping[str, Vocabulary]) -> str | None:
+    familles = vocabularies.get("familles")
+    if familles is None or famille in familles.ids():
+        return None
+    values = ", ".join(v.id for v in familles.valeurs)
+    return f"famille inconnue « {famille} » ; valeurs possibles : {values}"
+
+
+def french_date(day: dt.date) -> str:
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def pick_value(vocabulary: Vocabulary | None, preferred: tuple[str, ...], index: int) -> str:
+    """A preferred value when it exists, else the value at ``index`` of the vocabulary."""
+    if vocabulary is None:
+        return preferred[0]
+    ids = [v.id for v in vocabulary.valeurs]
+    for value in preferred:
+        if value in ids:
+            return value
+    return ids[min(index, len(ids) - 1)]
+
+
+def template_text() -> str:
+    return resources.files("bouquet").joinpath("templates/module.yaml").read_text("utf-8")
+
+
+def render_module(request: ModuleRequest, vocabularies: Mapping[str, Vocabulary]) -> str:
+    """The YAML text of the new draft module."""
+    values = {
+        name: pick_value(vocabularies.get(vocab), preferred, index)
+        for name, (vocab, preferred, index) in _VOCAB_DEFAULTS.items()
+    }
+    if request.famille is not None:
+        values["famille"] = request.famille
+    values["id"] = request.module_id
+    values = {name: yaml_scalar(value) for name, value in values.items()}
+    values["titre"] = quoted(request.titre or TITRE_PLACEHOLDER)
+    values["date"] = request.today.isoformat()
+    values["date_fr"] = french_date(request.today)
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template_text())
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar: JSON without ASCII escaping is one."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as a plain YAML scalar when it reads back as the same string, else quoted."""
+    try:
+        plain = yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return quoted(text)
+    return text if plain == text else quoted(text)
