@@ -1,16 +1,67 @@
-"""`bouquet codeowners` (not implemented yet)."""
+"""`bouquet codeowners [--check]`: write or check ``.github/CODEOWNERS`` from the modules."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
+import tempfile
+from pathlib import Path
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser
+    parser.add_argument(
+        "--check", action="store_true",
+        help="vérifier que le fichier committé est à jour, sans rien écrire (échec : code 1)",
+    )
 
 
 def execute(args: argparse.Namespace) -> int:
-    del args
-    sys.stderr.write("bouquet codeowners : pas encore disponible.\n")
-    return 3
+    from bouquet.catalogue import build_catalogue, is_module_path
+    from bouquet.codeowners import CODEOWNERS_PATH, describe_drift, render_codeowners
+    from bouquet.diagnostics import has_errors
+    from bouquet.release.worktree import read_sources
+
+    root = Path.cwd()
+    sources = read_sources(root, ("modules", "schema"))
+    catalogue, diagnostics = build_catalogue(sources, today=dt.date.today())
+    module_errors = [d for d in diagnostics if is_module_path(d.path)]
+    if has_errors(module_errors):
+        sys.stderr.write(
+            "bouquet codeowners : des modules sont invalides, leurs mainteneurs ne peuvent pas "
+            "être lus.\nAide : lancez `bouquet validate` et corrigez les erreurs signalées.\n"
+        )
+        return 1
+    expected = render_codeowners({i: m.mainteneurs for i, m in catalogue.modules.items()})
+    target = root / CODEOWNERS_PATH
+    committed = target.read_text(encoding="utf-8") if target.is_file() else None
+    if args.check:
+        if committed == expected:
+            print(f"{CODEOWNERS_PATH} est à jour.")
+            return 0
+        sys.stderr.write(describe_drift(committed, expected))
+        sys.stderr.write(
+            f"bouquet codeowners : {CODEOWNERS_PATH} n'est pas à jour avec les mainteneurs "
+            "des modules.\nAide : lancez `bouquet codeowners`, puis committez le fichier.\n"
+        )
+        return 1
+    if committed == expected:
+        print(f"{CODEOWNERS_PATH} est déjà à jour.")
+        return 0
+    _write_atomically(target, expected)
+    print(f"{CODEOWNERS_PATH} écrit ({len(catalogue.modules)} modules).")
+    return 0
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".CODEOWNERS.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

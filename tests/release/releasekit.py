@@ -1,0 +1,121 @@
+"""Temporary git repositories shaped like Le Bouquet, for the release and codeowners tests.
+
+Vocabularies are copied from the repository when it has them; otherwise a small stand-in set
+in the same format is written. Modules are built from the first values of each vocabulary, so
+they stay valid whatever the real vocabularies contain.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+
+_STANDIN: dict[str, tuple[str, ...]] = {
+    "familles": ("diagnostic_strategie", "gouvernance_reseau"),
+    "commanditaires": ("commune", "intercommunalite"),
+    "participants": ("elus", "chefs_de_projet"),
+    "maturites": ("n0_emergence", "n1_diagnostic"),
+    "niveaux": ("essentiel", "approfondi", "sur_mesure"),
+    "modeles_tarifaires": ("forfait", "jour_homme"),
+    "licences": ("cc_by_sa_4_0",),
+    "unites_prix": ("prestation",),
+    "financements": ("budget_propre",),
+    "publics_finaux": ("tout_public",),
+    "echelons": ("communal",),
+    "modalites": ("presentiel",),
+    "services_standard": ("aide_aux_demarches_administratives",),
+}
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Camille Test", "GIT_AUTHOR_EMAIL": "camille@example.org",
+    "GIT_COMMITTER_NAME": "Camille Test", "GIT_COMMITTER_EMAIL": "camille@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+}
+
+
+def git(repo: Path, *args: str, check: bool = True) -> str:
+    env = {**os.environ, **GIT_ENV}
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                            env=env, check=False)
+    if check and result.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)} : {result.stderr}")
+    return result.stdout.strip()
+
+
+def write_vocabularies(root: Path) -> None:
+    target = root / "schema" / "vocabulaires"
+    real = REPO / "schema" / "vocabulaires"
+    if real.is_dir() and any(real.glob("*.yaml")):
+        shutil.copytree(real, target)
+        return
+    target.mkdir(parents=True)
+    for name, values in _STANDIN.items():
+        lines = [f"id: {name}", f"titre: Valeurs de {name}", "description: Pour les tests.",
+                 "valeurs:"]
+        for value in values:
+            lines += [f"  - id: {value}", f"    libelle: {value}", "    definition: Test."]
+        (target / f"{name}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def first_value(root: Path, vocabulary: str, index: int = 0) -> str:
+    data = yaml.safe_load((root / "schema" / "vocabulaires" / f"{vocabulary}.yaml").read_text())
+    values = [v["id"] for v in data["valeurs"]]
+    return str(values[min(index, len(values) - 1)])
+
+
+def module_data(root: Path, module_id: str, **overrides: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": module_id,
+        "titre": f"Module {module_id}",
+        "statut": "valide",
+        "resume": "Un module de test pour le Bouquet.",
+        "description": "Description du module de test.",
+        "famille": first_value(root, "familles"),
+        "commanditaires": [first_value(root, "commanditaires")],
+        "participants": [first_value(root, "participants")],
+        "maturite": {"min": first_value(root, "maturites"),
+                     "cible": first_value(root, "maturites", 1)},
+        "tiroirs": [{
+            "id": "essentiel", "niveau": first_value(root, "niveaux"), "titre": "Essentiel",
+            "duree_jours": {"min": 5, "max": 7}, "prix_ht_eur": {"min": 4000, "max": 6500},
+            "modele_tarifaire": first_value(root, "modeles_tarifaires"),
+            "livrables": ["Note de synthèse"],
+        }],
+        "contributeurs": ["Hub de test"],
+        "mainteneurs": ["@camille"],
+        "date_revision": "2026-01-15",
+        "licence": first_value(root, "licences"),
+    }
+    data.update(overrides)
+    return data
+
+
+def write_module(root: Path, module_id: str, **overrides: Any) -> Path:
+    path = root / "modules" / module_id / "module.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(module_data(root, module_id, **overrides), allow_unicode=True,
+                          sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def init_repo(root: Path) -> Path:
+    """A repository on branch ``main`` with the vocabularies committed."""
+    root.mkdir(parents=True, exist_ok=True)
+    git(root, "init", "-q", "-b", "main")
+    write_vocabularies(root)
+    commit_all(root, "Vocabulaires")
+    return root
+
+
+def commit_all(root: Path, message: str) -> str:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "--no-verify", "-m", message)
+    return git(root, "rev-parse", "HEAD")
