@@ -110,6 +110,10 @@ def init_repo(root: Path) -> Path:
     """A repository on branch ``main`` with the vocabularies committed."""
     root.mkdir(parents=True, exist_ok=True)
     git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Camille Test")
+    git(root, "config", "user.email", "camille@example.org")
+    git(root, "config", "commit.gpgsign", "false")
+    git(root, "config", "tag.gpgsign", "false")
     write_vocabularies(root)
     commit_all(root, "Vocabulaires")
     return root

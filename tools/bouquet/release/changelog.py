@@ -1,0 +1,69 @@
+"""``CHANGELOG.md`` in Keep a Changelog form with French headings (pure).
+
+The newest release comes first, right after the preamble: ``## [1.3.0] - 2026-11-29``, then
+the release notes with their headings moved one level down (``### Ajouté`` …).
+"""
+
+from __future__ import annotations
+
+CHANGELOG_PATH = "CHANGELOG.md"
+
+PREAMBLE = (
+    "# Journal des modifications\n"
+    "\n"
+    "Toutes les évolutions notables du Bouquet sont consignées dans ce fichier, la plus "
+    "récente en premier.\n"
+    "\n"
+    "Le format s'inspire de [Keep a Changelog](https://keepachangelog.com/fr/1.1.0/), avec "
+    "des rubriques en français (Ajouté, Modifié, Obsolète, Supprimé, Corrigé, Sécurité). Le "
+    "Bouquet suit le [versionnage sémantique](https://semver.org/lang/fr/) : chaque version "
+    "est calculée à partir du contenu par `bouquet version`, et chaque section est écrite par "
+    "`bouquet release`.\n"
+)
+
+
+def _fence(line: str) -> bool:
+    stripped = line.lstrip()
+    return stripped.startswith("```") or stripped.startswith("~~~")
+
+
+def _heading_level(line: str) -> int:
+    hashes = len(line) - len(line.lstrip("#"))
+    if 0 < hashes <= 6 and (len(line) == hashes or line[hashes] in " \t\n"):
+        return hashes
+    return 0
+
+
+def section(version: str, date_iso: str, name: str, notes: str) -> str:
+    """The changelog section of one release: our heading, then the notes' body with its
+    own title dropped and every heading one level deeper (outside code blocks)."""
+    lines = notes.splitlines()
+    body: list[str] = []
+    in_code = False
+    title_dropped = False
+    for line in lines:
+        if _fence(line):
+            in_code = not in_code
+        level = 0 if in_code else _heading_level(line)
+        if level == 1 and not title_dropped:
+            title_dropped = True
+            continue
+        body.append("#" + line if 0 < level < 6 else line)
+    text = "\n".join(body).strip("\n")
+    heading = f"## [{version}] - {date_iso} ({name})"
+    return f"{heading}\n\n{text}\n" if text else f"{heading}\n"
+
+
+def prepend(existing: str | None, new_section: str) -> str:
+    """The changelog with ``new_section`` first; created with the French preamble if absent."""
+    if existing is None or not existing.strip():
+        return f"{PREAMBLE}\n{new_section}"
+    lines = existing.splitlines(keepends=True)
+    in_code = False
+    for index, line in enumerate(lines):
+        if _fence(line):
+            in_code = not in_code
+        if not in_code and _heading_level(line) == 2:
+            return "".join(lines[:index]) + new_section + "\n" + "".join(lines[index:])
+    head = existing if existing.endswith("\n") else existing + "\n"
+    return f"{head}\n{new_section}"
