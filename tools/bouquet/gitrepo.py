@@ -1,0 +1,267 @@
+"""The git adapter: the only module of the versioning tools that runs git.
+
+It reads files of any revision from git objects (``git cat-file --batch``), never checks
+anything out, and lists only what changed between two revisions (``git diff-tree``), so the
+cost grows with the changed files, not with the length of history. GitPython opens the
+repository and runs the plumbing commands; batches of blobs go through one ``cat-file``
+process. Every failure a user can cause raises ``GitUsageError`` with a French message that
+says what to run (the commands turn it into exit code 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+import semver
+
+FETCH_HINT = "git fetch --tags --unshallow"
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+TAG_PREFIX = "v"
+
+
+class GitUsageError(Exception):
+    """A problem with the repository or a revision given by the user (exit code 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseTag:
+    """A tag ``vX.Y.Z`` or ``vX.Y.Z-rc.N`` and the commit it points to."""
+
+    name: str
+    version: semver.Version
+    commit: str
+
+    @property
+    def is_final(self) -> bool:
+        return self.version.prerelease is None
+
+
+class ChangeStatus(enum.StrEnum):
+    ADDED = "A"
+    DELETED = "D"
+    MODIFIED = "M"
+
+
+@dataclass(frozen=True, slots=True)
+class PathChange:
+    status: ChangeStatus
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommitCredit:
+    """Who wrote one commit (author and co-authors, after .mailmap) and what it touched."""
+
+    commit: str
+    people: tuple[Person, ...]
+    paths: tuple[str, ...]
+
+
+def parse_release_tag(name: str, commit: str) -> ReleaseTag | None:
+    """``v1.2.0`` and ``v1.2.0-rc.3`` are release tags; anything else is not (None)."""
+    if not name.startswith(TAG_PREFIX):
+        return None
+    try:
+        version = semver.Version.parse(name[len(TAG_PREFIX):])
+    except ValueError:
+        return None
+    if version.build is not None:
+        return None
+    pre = version.prerelease
+    if pre is not None:
+        label, _, number = pre.partition(".")
+        if label != "rc" or not number.isdigit() or number != str(int(number)):
+            return None
+    return ReleaseTag(name=name, version=version, commit=commit)
+
+
+class Repository:
+    """An opened git repository. Close it (or use ``with``) to stop helper processes."""
+
+    def __init__(self, path: str | Path) -> None:
+        try:
+            self._repo = git.Repo(path, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise GitUsageError(
+                f"« {path} » n'est pas dans un dépôt git. Lancez la commande depuis un clone "
+                "du Bouquet (git clone …) ou initialisez-en un avec « git init »."
+            ) from None
+        root = self._repo.working_tree_dir or self._repo.git_dir
+        self.root = Path(root)
+        self.warnings: list[str] = []
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._repo.close()
+
+    # --- plumbing --------------------------------------------------------------------------
+    def _git(self, *args: str) -> str:
+        out: str = self._repo.git.execute(["git", *args], strip_newline_in_stdout=False)
+        return out
+
+    def _try_git(self, *args: str) -> str | None:
+        try:
+            return self._git(*args)
+        except git.GitCommandError:
+            return None
+
+    # --- revisions -------------------------------------------------------------------------
+    def has_commits(self) -> bool:
+        return self._try_git("rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
+
+    def is_shallow(self) -> bool:
+        return self._git("rev-parse", "--is-shallow-repository").strip() == "true"
+
+    def resolve(self, rev: str) -> str:
+        """The full commit id of ``rev``, or a French ``GitUsageError`` saying what to run."""
+        if rev.startswith("-") or not rev.strip():
+            raise GitUsageError(f"Révision invalide : « {rev} ».")
+        out = self._try_git("rev-parse", "--verify", "--quiet", "--end-of-options",
+                            f"{rev}^{{commit}}")
+        if out is not None:
+            return out.strip()
+        if rev == "HEAD" and not self.has_commits():
+            raise GitUsageError(
+                "Le dépôt n'a encore aucun commit. Ajoutez les fichiers puis lancez "
+                "« git add . && git commit -m 'Premier commit' »."
+            )
+        hint = "Vérifiez le nom (git tag --list, git branch --all)"
+        if self.is_shallow():
+            hint = f"Ce clone est superficiel (shallow) : lancez « {FETCH_HINT} »"
+        else:
+            hint += " ou récupérez-la avec « git fetch --tags »"
+        raise GitUsageError(f"Révision inconnue : « {rev} ». {hint}.")
+
+    def commit_date(self, commit: str) -> dt.datetime:
+        """The committer date of ``commit`` (what the notes print: never the clock)."""
+        stamp = self._git("show", "-s", "--format=%cI", commit).strip()
+        return dt.datetime.fromisoformat(stamp)
+
+    # --- tags ------------------------------------------------------------------------------
+    def release_tags(self, merged_into: str | None = None) -> list[ReleaseTag]:
+        """Release tags sorted by SemVer precedence; only those reachable from ``merged_into``
+        when given. Other tags are ignored and noted in ``self.warnings``."""
+        args = ["for-each-ref", "--format=%(refname:strip=2) %(objectname) %(*objectname)"]
+        if merged_into is not None:
+            args.append(f"--merged={merged_into}")
+        tags: list[ReleaseTag] = []
+        for line in self._git(*args, "refs/tags").splitlines():
+            name, obj, peeled = (line.split(" ") + ["", ""])[:3]
+            tag = parse_release_tag(name, peeled or obj)
+            if tag is None:
+                warning = (f"Étiquette « {name} » ignorée : une version s'écrit vX.Y.Z "
+                           "ou vX.Y.Z-rc.N.")
+                if warning not in self.warnings:
+                    self.warnings.append(warning)
+                continue
+            tags.append(tag)
+        return sorted(tags, key=lambda t: t.version)
+
+    # --- trees and blobs -------------------------------------------------------------------
+    def list_paths(self, commit: str, prefixes: Sequence[str]) -> list[str]:
+        """Every file path under ``prefixes`` at ``commit``."""
+        out = self._git("ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--",
+                        *prefixes)
+        return [p for p in out.split("\0") if p]
+
+    def changed_paths(
+        self, old: str | None, new: str, prefixes: Sequence[str]
+    ) -> list[PathChange]:
+        """Files under ``prefixes`` added, deleted or modified from ``old`` to ``new``
+        (renames are a deletion plus an addition: content is matched by id, not by path)."""
+        out = self._git("diff-tree", "-r", "-z", "--no-renames", "--name-status",
+                        old or EMPTY_TREE, new, "--", *prefixes)
+        fields = [f for f in out.split("\0") if f]
+        changes = []
+        for status, path in zip(fields[::2], fields[1::2], strict=True):
+            kind = {"A": ChangeStatus.ADDED, "D": ChangeStatus.DELETED}.get(
+                status[0], ChangeStatus.MODIFIED)
+            changes.append(PathChange(kind, path))
+        return changes
+
+    def read_files(self, commit: str, paths: Iterable[str]) -> dict[str, bytes]:
+        """The bytes of ``paths`` at ``commit`` in one ``cat-file --batch`` (missing: absent)."""
+        wanted = sorted(set(paths))
+        if not wanted:
+            return {}
+        request = "".join(f"{commit}:{p}\n" for p in wanted).encode()
+        proc = subprocess.run(
+            ["git", "cat-file", "--batch"], input=request, capture_output=True,
+            cwd=self._repo.git_dir, check=True,
+        )
+        return _parse_batch(proc.stdout, wanted)
+
+    # --- people ----------------------------------------------------------------------------
+    def credits(
+        self, old: str | None, new: str, prefixes: Sequence[str]
+    ) -> list[CommitCredit]:
+        """Authors and ``Co-authored-by:`` of non-merge commits in ``old..new`` touching
+        ``prefixes``, with ``.mailmap`` applied to both."""
+        rev_range = f"{old}..{new}" if old else new
+        fmt = "%x1e%H%x1f%aN%x1f%aE%x1f%(trailers:key=Co-authored-by,valueonly,separator=%x1d)%x1f"
+        out = self._git("log", "--use-mailmap", "--no-merges", "-z", "--name-only",
+                        f"--format={fmt}", rev_range, "--", *prefixes)
+        raw = [_parse_log_record(r) for r in out.split("\x1e") if r.strip("\0\n")]
+        mapped = self._check_mailmap({c for _, _, cos, _ in raw for c in cos})
+        result = []
+        for sha, author, coauthors, paths in raw:
+            people = [author] + [mapped.get(c, _person(c)) for c in coauthors]
+            unique = tuple(dict.fromkeys(p for p in people if p.name))
+            result.append(CommitCredit(sha, unique, paths))
+        return result
+
+    def _check_mailmap(self, contacts: set[str]) -> dict[str, Person]:
+        valid = sorted(c for c in contacts if "<" in c and c.endswith(">"))
+        mapped: dict[str, Person] = {}
+        for start in range(0, len(valid), 200):
+            chunk = valid[start:start + 200]
+            out = self._try_git("check-mailmap", *chunk)
+            lines = out.splitlines() if out is not None else chunk
+            for contact, line in zip(chunk, lines, strict=False):
+                mapped[contact] = _person(line)
+        return mapped
+
+
+def _person(contact: str) -> Person:
+    name, _, rest = contact.partition("<")
+    return Person(name=name.strip(), email=rest.rstrip(">").strip().lower())
+
+
+def _parse_log_record(record: str) -> tuple[str, Person, list[str], tuple[str, ...]]:
+    sha, name, email, trailers, files = (record.split("\x1f") + [""] * 5)[:5]
+    coauthors = [t.strip() for t in trailers.split("\x1d") if t.strip()]
+    paths = tuple(p.strip("\n") for p in files.split("\0") if p.strip("\n"))
+    return sha.strip(), Person(name.strip(), email.strip().lower()), coauthors, paths
+
+
+def _parse_batch(data: bytes, wanted: Sequence[str]) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    pos = 0
+    for path in wanted:
+        end = data.index(b"\n", pos)
+        header = data[pos:end].split(b" ")
+        pos = end + 1
+        if len(header) != 3 or len(header[0]) < 40 or not header[2].isdigit():
+            continue  # "<name> missing" or "<name> ambiguous"
+        size = int(header[2])
+        if header[1] == b"blob":
+            files[path] = data[pos:pos + size]
+        pos += size + 1
+    return files

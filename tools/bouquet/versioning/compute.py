@@ -1,0 +1,153 @@
+"""The version report of a range of revisions: what ``version``, ``notes``, ``status`` and
+``release`` all build on.
+
+``compute(repo_path, from_rev=None, to_rev="HEAD", pre_release=None)`` resolves the range
+(``from`` defaults to the highest final tag ``vX.Y.Z`` reachable from ``to``), builds the two
+catalogues from the changed files only, diffs them and applies the policy. It raises
+``bouquet.gitrepo.GitUsageError`` (French message, exit 2) for an unknown revision or a
+shallow clone missing its release tag; invalid content is reported as diagnostics that name
+the revision, never as an exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Set
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import semver
+
+from bouquet.catalogue import Catalogue, build_catalogue
+from bouquet.diagnostics import Diagnostic, Severity
+from bouquet.gitrepo import FETCH_HINT, GitUsageError, ReleaseTag, Repository
+from bouquet.versioning import policy, snapshot
+from bouquet.versioning.changes import Change
+from bouquet.versioning.diff import diff
+from bouquet.versioning.rules import Bump
+from bouquet.versioning.schema_diff import SCHEMA_PATH, schema_touched
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionDiagnostic:
+    """A diagnostic of the content at one revision (``revision`` as the user named it)."""
+
+    revision: str
+    diagnostic: Diagnostic
+
+    def render(self) -> str:
+        d = self.diagnostic
+        return (f"{self.revision}:{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n"
+                f"  Aide : {d.hint}")
+
+
+@dataclass(frozen=True)
+class VersionReport:
+    """Everything computed for one range. ``current`` is None before the first release."""
+
+    from_rev: str | None
+    from_commit: str | None
+    to_rev: str
+    to_commit: str
+    date: dt.date  # committer date of ``to``: the default date of the notes
+    current: semver.Version | None
+    next: semver.Version
+    bump: Bump
+    changes: tuple[Change, ...]
+    diagnostics: tuple[RevisionDiagnostic, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def blocking(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.blocking)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.diagnostic.severity is Severity.ERROR for d in self.diagnostics)
+
+
+def compute(
+    repo_path: str | Path,
+    from_rev: str | None = None,
+    to_rev: str = "HEAD",
+    pre_release: str | None = None,
+) -> VersionReport:
+    with Repository(repo_path) as repo:
+        to_commit = repo.resolve(to_rev)
+        all_tags = repo.release_tags()
+        base, from_commit, from_label = _base(repo, from_rev, to_commit)
+        sources = snapshot.changed_sources(repo, from_commit, to_commit)
+        old_date = repo.commit_date(from_commit).date() if from_commit else None
+        new_date = repo.commit_date(to_commit).date()
+        old, old_diags = _catalogue(repo, from_commit, sources.old, sources.old_modules,
+                                    old_date, from_label or "")
+        new, new_diags = _catalogue(repo, to_commit, sources.new, sources.new_modules,
+                                    new_date, to_rev)
+        warnings = tuple(repo.warnings)
+    changes = diff(old, new, touched=sources.touched)
+    if SCHEMA_PATH in sources.touched:
+        changes += schema_touched(sources.old.get(SCHEMA_PATH), sources.new.get(SCHEMA_PATH))
+    diagnostics = tuple(old_diags + new_diags)
+    broken = {d.diagnostic.path for d in diagnostics
+              if d.diagnostic.severity is Severity.ERROR}
+    changes = [c for c in changes if c.path not in broken]
+    increment = policy.bump(changes)
+    current = base.version if base else None
+    return VersionReport(
+        from_rev=from_label, from_commit=from_commit, to_rev=to_rev, to_commit=to_commit,
+        date=new_date, current=current,
+        next=policy.next_version(current, increment, pre_release,
+                                 [t.version for t in all_tags]),
+        bump=increment, changes=tuple(changes), diagnostics=diagnostics, warnings=warnings,
+    )
+
+
+def _base(
+    repo: Repository, from_rev: str | None, to_commit: str
+) -> tuple[ReleaseTag | None, str | None, str | None]:
+    """The release the range starts from: (tag, commit, label as shown)."""
+    if from_rev is not None:
+        commit = repo.resolve(from_rev)
+        return _highest_final(repo.release_tags(merged_into=commit)), commit, from_rev
+    tag = _highest_final(repo.release_tags(merged_into=to_commit))
+    if tag is None:
+        if repo.is_shallow():
+            raise GitUsageError(
+                "Ce clone est superficiel (shallow) : la dernière version publiée (étiquette "
+                f"vX.Y.Z) n'y est pas. Lancez « {FETCH_HINT} » puis relancez la commande."
+            )
+        return None, None, None
+    return tag, tag.commit, tag.name
+
+
+def _highest_final(tags: list[ReleaseTag]) -> ReleaseTag | None:
+    finals = [t for t in tags if t.is_final]
+    return finals[-1] if finals else None
+
+
+def _catalogue(
+    repo: Repository, commit: str | None, sources: dict[str, bytes], own: Set[str],
+    today: dt.date | None, label: str,
+) -> tuple[Catalogue, list[RevisionDiagnostic]]:
+    """The catalogue of the changed modules at ``commit`` and their diagnostics."""
+    if commit is None or today is None:
+        return Catalogue(), []
+    catalogue, diagnostics = build_catalogue(sources, today=today)
+    missing = {m.remplace_par for m in catalogue.modules.values() if m.remplace_par} - set(
+        catalogue.modules)
+    if missing:
+        extra = snapshot.referenced_modules(repo, commit, sorted(missing))
+        if extra:
+            catalogue, diagnostics = build_catalogue({**sources, **extra}, today=today)
+    own_paths = set(own) | {p for p in sources if not p.startswith("modules/")}
+    kept = [RevisionDiagnostic(label, d) for d in diagnostics if d.path in own_paths]
+    return _restrict(catalogue, own), kept
+
+
+def _restrict(catalogue: Catalogue, own: Set[str]) -> Catalogue:
+    modules: Mapping[str, str] = {i: p for i, p in catalogue.paths.items() if p in own}
+    return replace(
+        catalogue,
+        modules={i: catalogue.modules[i] for i in modules},
+        paths=dict(modules),
+    )

@@ -1,0 +1,60 @@
+"""Diff of the controlled vocabularies (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+
+from bouquet import fr
+from bouquet.versioning.changes import Change, Place, Scope, fire
+from bouquet.vocab import Vocabulary, vocab_path
+
+
+def diff_vocabularies(
+    old: Mapping[str, Vocabulary], new: Mapping[str, Vocabulary], touched: Collection[str]
+) -> list[Change]:
+    changes: list[Change] = []
+    for name in sorted(set(old) | set(new)):
+        a, b = old.get(name), new.get(name)
+        present = b or a
+        title = present.titre if present is not None else name
+        place = Place(Scope.VOCABULAIRE, name, title, vocab_path(name))
+        if a is None:
+            changes.append(fire("vocabulaire-ajoute", place, subject=title))
+        elif b is None:
+            changes.append(fire("vocabulaire-supprime", place, subject=title))
+        elif a == b:
+            if place.path in touched:
+                changes.append(fire("mise-en-forme", place))
+        else:
+            changes.extend(_diff_values(place, a, b))
+    return changes
+
+
+def _diff_values(place: Place, a: Vocabulary, b: Vocabulary) -> Iterator[Change]:
+    title = b.titre
+    for label, attr in (("Titre", "titre"), ("Description", "description")):
+        if getattr(a, attr) != getattr(b, attr):
+            yield fire("vocabulaire-texte-modifie", place, field=attr, label=label,
+                       subject=title)
+    olds = {v.id: v for v in a.valeurs}
+    news = {v.id: v for v in b.valeurs}
+    for vid, value in olds.items():
+        if vid not in news:
+            yield fire("valeur-retiree", place, field=f"valeurs.{vid}", subject=title,
+                       before=fr.quote(value.libelle))
+    for vid, value in news.items():
+        field = f"valeurs.{vid}"
+        before = olds.get(vid)
+        if before is None:
+            yield fire("valeur-ajoutee", place, field=field, subject=title,
+                       after=fr.quote(value.libelle))
+            continue
+        if before.libelle != value.libelle:
+            yield fire("valeur-libelle-modifie", place, field=field, subject=title,
+                       before=fr.quote(before.libelle), after=fr.quote(value.libelle))
+        if before.definition != value.definition:
+            yield fire("valeur-definition-modifiee", place, field=field, subject=title,
+                       after=fr.quote(value.libelle))
+        if before.correspondances != value.correspondances:
+            yield fire("valeur-correspondances-modifiees", place, field=field, subject=title,
+                       after=fr.quote(value.libelle))
