@@ -7,7 +7,9 @@ import subprocess
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
-BASE = FIXTURES / "_base"
+BASE = FIXTURES / "_base"  # vocabularies
+MODULE = FIXTURES / "_module"  # one published module
+MODULE_PATH = "modules/diagnostic-territorial/module.yaml"
 
 
 class GitRepo:
@@ -51,15 +53,16 @@ class GitRepo:
             target.unlink()
 
     def overlay(self, source: Path) -> None:
-        """Copy a fixture tree into the work tree; ``supprimer.txt`` lists paths to delete."""
+        """Copy a fixture tree into the work tree."""
         for item in sorted(source.rglob("*")):
-            rel = item.relative_to(source).as_posix()
-            if item.is_file() and rel != "supprimer.txt":
-                self.write(rel, item.read_bytes())
-        doomed = source / "supprimer.txt"
-        if doomed.exists():
-            for rel in doomed.read_text(encoding="utf-8").split():
-                self.remove(rel)
+            if item.is_file():
+                self.write(item.relative_to(source).as_posix(), item.read_bytes())
+
+    def clear(self) -> None:
+        """Remove every tracked file (the next overlay describes the whole tree)."""
+        for top in ("modules", "schema"):
+            if (self.path / top).exists():
+                self.remove(top)
 
     def commit(self, message: str, *, author: str | None = None) -> str:
         self._tick += 1
@@ -81,5 +84,6 @@ def base_repo(path: Path) -> GitRepo:
     """A repository with the base vocabularies and module, committed."""
     repo = GitRepo(path)
     repo.overlay(BASE)
+    repo.overlay(MODULE)
     repo.commit("Catalogue de départ")
     return repo

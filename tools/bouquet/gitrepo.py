@@ -126,6 +126,12 @@ class Repository:
     def has_commits(self) -> bool:
         return self._try_git("rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
 
+    def is_dirty(self, prefixes: Sequence[str]) -> bool:
+        """Uncommitted (or untracked) changes under ``prefixes`` in the working tree."""
+        out = self._try_git("status", "--porcelain", "--untracked-files=normal", "--",
+                            *prefixes)
+        return bool(out and out.strip())
+
     def is_shallow(self) -> bool:
         return self._git("rev-parse", "--is-shallow-repository").strip() == "true"
 
@@ -163,7 +169,7 @@ class Repository:
             args.append(f"--merged={merged_into}")
         tags: list[ReleaseTag] = []
         for line in self._git(*args, "refs/tags").splitlines():
-            name, obj, peeled = (line.split(" ") + ["", ""])[:3]
+            name, obj, peeled = ([*line.split(" "), "", ""])[:3]
             tag = parse_release_tag(name, peeled or obj)
             if tag is None:
                 warning = (f"Étiquette « {name} » ignorée : une version s'écrit vX.Y.Z "

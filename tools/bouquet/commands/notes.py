@@ -1,16 +1,42 @@
-"""`bouquet notes` (not implemented yet)."""
+"""`bouquet notes`: the French release notes of the next version."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+
+from bouquet.commands.version import add_range_arguments
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser
+    add_range_arguments(parser)
+    parser.add_argument("--pre-release", choices=["rc"], default=None,
+                        help="notes d'une version candidate X.Y.Z-rc.N")
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="AAAA-MM-JJ",
+                        help="date imprimée (défaut : date du commit --to)")
+    parser.add_argument("--format", choices=["markdown", "json"], default="markdown",
+                        help="format de sortie (défaut : markdown)")
 
 
 def execute(args: argparse.Namespace) -> int:
-    del args
-    sys.stderr.write("bouquet notes : pas encore disponible.\n")
-    return 3
+    from bouquet import notes
+    from bouquet.gitrepo import GitUsageError
+    from bouquet.versioning import credits, output
+    from bouquet.versioning.compute import compute
+
+    try:
+        report = compute(args.repo, args.from_rev, args.to_rev, args.pre_release)
+        people = credits.gather(args.repo, report.from_commit, report.to_commit)
+    except GitUsageError as exc:
+        sys.stderr.write(f"bouquet notes : {exc}\n")
+        return 2
+    for warning in report.warnings:
+        sys.stderr.write(f"Avertissement : {warning}\n")
+    sys.stderr.write(output.diagnostics_text(report))
+    document = notes.build(report, people, args.date)
+    if args.format == "json":
+        sys.stdout.write(notes.render_json(document))
+    else:
+        sys.stdout.write(notes.render_markdown(document))
+    return 1 if report.has_errors else 0

@@ -1,16 +1,76 @@
-"""`bouquet status` (not implemented yet)."""
+"""`bouquet status`: modules by statut and famille, validation verdict, version."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
+
+from bouquet import status as overview
+from bouquet.catalogue import MODULES_DIR
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser
+    parser.add_argument("-C", "--repo", dest="repo", metavar="DOSSIER", default=".",
+                        help="dossier du dépôt (défaut : dossier courant)")
+    parser.add_argument("--format", choices=["text", "json"], default="text",
+                        help="format de sortie (défaut : text)")
+
+
+def read_worktree(root: Path) -> dict[str, bytes]:
+    """Files under modules/ and schema/ of the working tree, by repo-relative path."""
+    sources: dict[str, bytes] = {}
+    for top in (MODULES_DIR, "schema"):
+        base = root / top
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                sources[path.relative_to(root).as_posix()] = path.read_bytes()
+    return sources
 
 
 def execute(args: argparse.Namespace) -> int:
-    del args
-    sys.stderr.write("bouquet status : pas encore disponible.\n")
-    return 3
+    from bouquet.catalogue import build_catalogue
+    from bouquet.diagnostics import has_errors
+
+    root, git_state, message, version, dirty = _git_side(Path(args.repo))
+    catalogue, diagnostics = build_catalogue(read_worktree(root), today=dt.date.today())
+    result = overview.summarise(catalogue, diagnostics, git_state, message, version, dirty)
+    render = overview.render_json if args.format == "json" else overview.render_text
+    sys.stdout.write(render(result))
+    return 1 if has_errors(diagnostics) else 0
+
+
+def _git_side(
+    path: Path,
+) -> tuple[Path, overview.GitState, str, overview.VersionSummary | None, bool]:
+    from bouquet.gitrepo import GitUsageError, Repository
+    from bouquet.versioning.compute import compute
+
+    GitState = overview.GitState
+    try:
+        repo = Repository(path)
+    except GitUsageError:
+        return path, GitState.NO_REPOSITORY, (
+            "non calculée : ce dossier n'est pas un dépôt git (clonez le Bouquet avec "
+            "« git clone »)."), None, False
+    with repo:
+        root = repo.root
+        if not repo.has_commits():
+            return root, GitState.NO_COMMITS, (
+                "non calculée : le dépôt n'a encore aucun commit (lancez « git add . && "
+                "git commit »)."), None, False
+        dirty = repo.is_dirty(["modules", "schema"])
+    try:
+        report = compute(root)
+    except GitUsageError as exc:
+        return root, GitState.ERROR, f"non calculée : {exc}", None, dirty
+    summary = overview.VersionSummary(
+        current=str(report.current) if report.current else None, next=str(report.next),
+        bump=report.bump.label, bump_french=report.bump.french, since=report.from_rev,
+        changes=sum(c.bump > 0 for c in report.changes), blocking=len(report.blocking),
+    )
+    return root, GitState.OK, "", summary, dirty
+

@@ -1,4 +1,4 @@
-"""`bouquet version` (not implemented yet)."""
+"""`bouquet version`: the next version of the bouquet, computed from what changed."""
 
 from __future__ import annotations
 
@@ -7,10 +7,38 @@ import sys
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser
+    add_range_arguments(parser)
+    parser.add_argument("--pre-release", choices=["rc"], default=None,
+                        help="calculer une version candidate X.Y.Z-rc.N")
+    parser.add_argument("--format", choices=["text", "json"], default="text",
+                        help="format de sortie (défaut : text)")
+
+
+def add_range_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="from_rev", metavar="REV", default=None,
+                        help="révision de départ (défaut : dernière version vX.Y.Z "
+                             "atteignable depuis --to)")
+    parser.add_argument("--to", dest="to_rev", metavar="REV", default="HEAD",
+                        help="révision d'arrivée (défaut : HEAD)")
+    parser.add_argument("-C", "--repo", dest="repo", metavar="DOSSIER", default=".",
+                        help="dossier du dépôt (défaut : dossier courant)")
 
 
 def execute(args: argparse.Namespace) -> int:
-    del args
-    sys.stderr.write("bouquet version : pas encore disponible.\n")
-    return 3
+    from bouquet.gitrepo import GitUsageError
+    from bouquet.versioning import output
+    from bouquet.versioning.compute import compute
+
+    try:
+        report = compute(args.repo, args.from_rev, args.to_rev, args.pre_release)
+    except GitUsageError as exc:
+        sys.stderr.write(f"bouquet version : {exc}\n")
+        return 2
+    for warning in report.warnings:
+        sys.stderr.write(f"Avertissement : {warning}\n")
+    sys.stderr.write(output.diagnostics_text(report))
+    if args.format == "json":
+        sys.stdout.write(output.report_json(report))
+    else:
+        sys.stdout.write(output.report_text(report))
+    return 1 if report.has_errors else 0

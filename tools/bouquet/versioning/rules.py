@@ -60,8 +60,8 @@ class Rule:
 
 
 _MAJOR, _MINOR, _PATCH, _NONE = Bump.MAJOR, Bump.MINOR, Bump.PATCH, Bump.NONE
-A, M, O, S, C, X = Kind.AJOUTE, Kind.MODIFIE, Kind.OBSOLETE, Kind.SUPPRIME, Kind.CORRIGE, \
-    Kind.SECURITE
+A, M, OB, S, C, X = (Kind.AJOUTE, Kind.MODIFIE, Kind.OBSOLETE, Kind.SUPPRIME, Kind.CORRIGE,
+                     Kind.SECURITE)
 
 RULES: tuple[Rule, ...] = (
     # --- modules -------------------------------------------------------------------------
@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
          "Nouveau module publié (statut {after})."),
     Rule("module-promu", _MINOR, A, "Module sorti du brouillon",
          "Module sorti du brouillon et publié (statut {after})."),
-    Rule("module-deprecie", _MINOR, O, "Module déprécié",
+    Rule("module-deprecie", _MINOR, OB, "Module déprécié",
          "Module déprécié ({after})."),
     Rule("module-statut-modifie", _MINOR, M, "Statut modifié",
          "Statut : {before} → {after}."),

@@ -1,0 +1,141 @@
+"""French release notes of a version report: pure rendering to Markdown and JSON.
+
+Sections follow the kinds of change (Ajouté, Modifié, Obsolète, Supprimé, Corrigé,
+Sécurité); inside them, records are grouped under their title, ordered by a locale-free
+French collation (``bouquet.fr.collation_key``). Changes that require no bump (drafts,
+formatting, tracking metadata) are left out. The date is an argument (by default the
+committer date of ``--to``), so rerunning on the same revisions gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from bouquet import fr
+from bouquet.versioning.changes import Change, Scope
+from bouquet.versioning.compute import VersionReport
+from bouquet.versioning.credits import Credits, Target
+from bouquet.versioning.rules import Bump, Kind
+
+SCOPE_ORDER = {Scope.MODULE: 0, Scope.VOCABULAIRE: 1, Scope.SCHEMA: 2}
+
+
+@dataclass(frozen=True)
+class Group:
+    scope: Scope
+    target: str
+    heading: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: Kind
+    groups: tuple[Group, ...]
+
+
+@dataclass(frozen=True)
+class Notes:
+    version: str
+    previous: str | None
+    quarter: str
+    date: dt.date
+    bump: Bump
+    sections: tuple[Section, ...]
+    blocking: tuple[str, ...]
+    credits: tuple[tuple[str, tuple[str, ...]], ...]  # (heading, names)
+    contributors: tuple[str, ...]
+
+
+def heading(scope: Scope, title: str) -> str:
+    if scope is Scope.VOCABULAIRE:
+        return f"Vocabulaire {fr.quote(title)}"
+    return title
+
+
+def build(report: VersionReport, credits: Credits, date: dt.date | None = None) -> Notes:
+    when = date or report.date
+    visible = [c for c in report.changes if c.bump is not Bump.NONE]
+    sections = tuple(
+        Section(kind, _groups([c for c in visible if c.kind is kind]))
+        for kind in Kind if any(c.kind is kind for c in visible)
+    )
+    headings: dict[Target, str] = {(c.scope, c.target): heading(c.scope, c.title)
+                                   for c in visible}
+    per_record = sorted(
+        ((headings[t], names) for t, names in credits.by_target.items()
+         if t in headings and names),
+        key=lambda item: (fr.collation_key(item[0])),
+    )
+    return Notes(
+        version=str(report.next), previous=str(report.current) if report.current else None,
+        quarter=fr.quarter(when), date=when, bump=report.bump, sections=sections,
+        blocking=tuple(f"{heading(c.scope, c.title)} : {c.message}" for c in report.blocking),
+        credits=tuple(per_record), contributors=credits.overall,
+    )
+
+
+def _groups(changes: list[Change]) -> tuple[Group, ...]:
+    by_target: dict[Target, list[Change]] = {}
+    for change in changes:
+        by_target.setdefault((change.scope, change.target), []).append(change)
+    groups = [
+        Group(scope, target, heading(scope, items[0].title), tuple(c.message for c in items))
+        for (scope, target), items in by_target.items()
+    ]
+    return tuple(sorted(groups, key=lambda g: (SCOPE_ORDER[g.scope],
+                                               fr.collation_key(g.heading), g.target)))
+
+
+def render_markdown(notes: Notes) -> str:
+    lines = [f"# {notes.quarter} — version {notes.version}", "", _intro(notes), ""]
+    if notes.blocking:
+        lines += ["> **À régler avant publication**" + fr.NNBSP + ":", ">"]
+        lines += [f"> - {item}" for item in notes.blocking] + [""]
+    if not notes.sections:
+        lines += ["Aucun changement du contenu publié.", ""]
+    for section in notes.sections:
+        lines += [f"## {section.kind.heading}", ""]
+        for group in section.groups:
+            lines += [f"### {group.heading}", ""] + [f"- {item}" for item in group.items]
+            lines.append("")
+    if notes.contributors:
+        lines += ["## Contributions", ""]
+        lines += [f"- {title}{fr.NNBSP}: {fr.enumeration(names)}." for title, names in
+                  notes.credits]
+        if notes.credits:
+            lines.append("")
+        lines += [f"Merci à {fr.enumeration(notes.contributors)}.", ""]
+    return "\n".join(lines)
+
+
+def _intro(notes: Notes) -> str:
+    since = (f"depuis la version {notes.previous}" if notes.previous
+             else "première version publiée")
+    kind = f"évolution {notes.bump.french}" if notes.bump is not Bump.NONE else "aucune évolution"
+    return f"Version du {fr.date(notes.date)}, {since}{fr.NNBSP}: {kind}."
+
+
+def render_json(notes: Notes) -> str:
+    document = {
+        "version": notes.version, "previous": notes.previous, "quarter": notes.quarter,
+        "date": notes.date.isoformat(), "bump": notes.bump.label,
+        "blocking": list(notes.blocking),
+        "sections": [
+            {"kind": s.kind.value, "heading": s.kind.heading,
+             "groups": [_group_json(g) for g in s.groups]}
+            for s in notes.sections
+        ],
+        "credits": [{"title": t, "names": list(n)} for t, n in notes.credits],
+        "contributors": list(notes.contributors),
+        "markdown": render_markdown(notes),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _group_json(group: Group) -> dict[str, object]:
+    return {"scope": group.scope.value, "target": group.target, "title": group.heading,
+            "items": list(group.items)}
+

@@ -1,0 +1,134 @@
+"""The overview a newcomer wants first (pure): modules by statut and famille, validation
+verdict, current and next version. ``bouquet status`` gathers the inputs and prints."""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from bouquet import fr
+from bouquet.catalogue import Catalogue
+from bouquet.diagnostics import Diagnostic, Severity
+from bouquet.model import Statut
+
+STATUT_LABELS = {
+    Statut.VALIDE: ("validé", "validés"),
+    Statut.EXPERIMENTATION: ("en expérimentation", "en expérimentation"),
+    Statut.BROUILLON: ("brouillon", "brouillons"),
+    Statut.DEPRECIE: ("déprécié", "dépréciés"),
+}
+
+
+class GitState(enum.StrEnum):
+    OK = "ok"
+    NO_REPOSITORY = "no-repository"
+    NO_COMMITS = "no-commits"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    current: str | None
+    next: str
+    bump: str  # none | patch | minor | major
+    bump_french: str
+    since: str | None
+    changes: int
+    blocking: int
+
+
+@dataclass(frozen=True)
+class Status:
+    modules: int
+    by_statut: tuple[tuple[Statut, int], ...]
+    by_famille: tuple[tuple[str, str, int], ...]  # (id, libellé, count)
+    errors: int
+    warnings: int
+    git_state: GitState
+    git_message: str
+    version: VersionSummary | None
+    dirty: bool
+
+
+def summarise(
+    catalogue: Catalogue, diagnostics: list[Diagnostic], git_state: GitState,
+    git_message: str, version: VersionSummary | None, dirty: bool,
+) -> Status:
+    statuts = Counter(m.statut for m in catalogue.modules.values())
+    familles = Counter(m.famille for m in catalogue.modules.values())
+    vocabulary = catalogue.vocabularies.get("familles")
+    labelled = [(f, vocabulary.label(f) if vocabulary else f, n) for f, n in familles.items()]
+    return Status(
+        modules=len(catalogue.modules),
+        by_statut=tuple((s, statuts.get(s, 0)) for s in Statut),
+        by_famille=tuple(sorted(labelled, key=lambda x: fr.collation_key(x[1]))),
+        errors=sum(d.severity is Severity.ERROR for d in diagnostics),
+        warnings=sum(d.severity is Severity.WARNING for d in diagnostics),
+        git_state=git_state, git_message=git_message, version=version, dirty=dirty,
+    )
+
+
+def render_text(status: Status) -> str:
+    colon = f"{fr.NNBSP}:"
+    counts = ", ".join(
+        f"{n} {STATUT_LABELS[s][1 if n > 1 else 0]}" for s, n in status.by_statut if n)
+    lines = [f"Modules{colon} {status.modules}" + (f" ({counts})" if counts else "")]
+    if status.by_famille:
+        lines.append(f"Par famille{colon}")
+        lines += [f"  {label}{colon} {n}" for _, label, n in status.by_famille]
+    lines.append(_verdict(status))
+    lines += _version_lines(status)
+    return "\n".join(lines) + "\n"
+
+
+def _verdict(status: Status) -> str:
+    colon = f"{fr.NNBSP}:"
+    warn = (f", {status.warnings} avertissement{'s' if status.warnings > 1 else ''}"
+            if status.warnings else "")
+    if status.errors:
+        return (f"Validation{colon} à corriger — {status.errors} erreur"
+                f"{'s' if status.errors > 1 else ''}{warn} ; détail avec « bouquet validate ».")
+    return f"Validation{colon} conforme{warn}."
+
+
+def _version_lines(status: Status) -> list[str]:
+    colon = f"{fr.NNBSP}:"
+    version = status.version
+    if version is None:
+        return [f"Version{colon} {status.git_message}"]
+    current = version.current or "aucune (pas encore de version publiée)"
+    lines = [f"Version actuelle{colon} {current}"]
+    if version.bump == "none" and version.current:
+        lines.append(f"Prochaine version{colon} rien à publier depuis {version.current}.")
+    else:
+        blocking = f", dont {version.blocking} bloquant(s)" if version.blocking else ""
+        since = f" depuis {version.since}" if version.since else ""
+        lines.append(f"Prochaine version{colon} {version.next} (évolution "
+                     f"{version.bump_french}{colon} {version.changes} changement(s){since}"
+                     f"{blocking}) ; détail avec « bouquet version » et « bouquet notes ».")
+    if status.dirty:
+        lines.append("  Modifications non commitées : non comptées dans la version "
+                     "(elle se calcule sur HEAD).")
+    return lines
+
+
+def render_json(status: Status) -> str:
+    version = status.version
+    document = {
+        "modules": {
+            "total": status.modules,
+            "by_statut": {s.value: n for s, n in status.by_statut},
+            "by_famille": {f: n for f, _, n in status.by_famille},
+        },
+        "validation": {"ok": status.errors == 0, "errors": status.errors,
+                       "warnings": status.warnings},
+        "git": {"state": status.git_state.value, "message": status.git_message,
+                "uncommitted_changes": status.dirty},
+        "version": None if version is None else {
+            "current": version.current, "next": version.next, "bump": version.bump,
+            "from": version.since, "changes": version.changes, "blocking": version.blocking,
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
