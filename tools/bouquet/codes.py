@@ -22,6 +22,27 @@ _TABLE: tuple[Code, ...] = (
     Code("BQ201", E, "Valeur hors vocabulaire", "Choisissez une valeur de schema/vocabulaires/."),
     # --- BQ3xx: governance -----------------------------------------------------------------
     # --- BQ4xx: version and release --------------------------------------------------------
+    # --- BQ45x-BQ49x: cutting a release (bouquet release) ----------------------------------
+    Code("BQ451", E, "Publication hors de la branche principale",
+         "Passez sur la branche principale : « git switch main », puis relancez."),
+    Code("BQ452", E, "Copie de travail non propre",
+         "Committez ou mettez de côté vos modifications (« git stash -u »), puis relancez."),
+    Code("BQ453", E, "Contenu invalide",
+         "Lancez « bouquet validate » et corrigez toutes les erreurs signalées."),
+    Code("BQ454", E, "Constat bloquant du calcul de version",
+         "Lancez « bouquet version » et traitez chaque changement marqué bloquant."),
+    Code("BQ455", E, "Étiquette de version déjà existante",
+         "Cette version est déjà publiée : vérifiez « git tag --list 'v*' »."),
+    Code("BQ456", E, "Aucune décision d'approbation adoptée et scellée",
+         "Ouvrez la décision (« bouquet vote new »), recueillez les bulletins, scellez-la "
+         "(« bouquet vote close ») et vérifiez le dépouillement (« bouquet vote tally »)."),
+    Code("BQ457", E, "Rien à publier",
+         "Aucun changement du bouquet publié depuis la dernière version : pas de publication."),
+    Code("BQ458", E, "Manifeste différent du contenu publié",
+         "Le manifeste releases/vX.Y.Z.json ne correspond pas au contenu étiqueté : "
+         "ne modifiez jamais un manifeste à la main."),
+    Code("BQ459", E, "Dépôt git inutilisable pour une publication",
+         "Lancez la commande à la racine d'un clone du Bouquet, avec au moins un commit."),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}
