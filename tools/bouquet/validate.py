@@ -1,45 +1,181 @@
-"""Validation of a revision's sources. PROVISIONAL naive version: to be replaced by the
-positioned loader and the full rule set (issue 2). Signature is the contract."""
+"""Validation of a revision's sources: positioned YAML, model, rules; every problem at once.
+
+``check_sources(sources, today=...)`` is the contract behind ``build_catalogue``. Options:
+
+- ``tree``: what the rules may know of the files around the sources (folders, resources,
+  other modules); by default only the sources themselves (a git revision).
+- ``only``: check these paths in full and report only their problems, while cross-file rules
+  still hold against the whole catalogue (the pre-commit case).
+
+Other families of files (governance…) plug in through ``EXTRA_CHECKERS``: dotted names
+``"package.module:function"`` of functions ``(sources, *, today) -> Iterable[Diagnostic]``,
+imported only when validation runs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
 
-import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from bouquet.catalogue import Catalogue, is_module_path, is_vocab_path
-from bouquet.codes import diag
+from bouquet.catalogue import MODULES_DIR, Catalogue, is_module_path, is_vocab_path
+from bouquet.checks.catalogue_rules import (
+    check_folder_name,
+    check_layout,
+    check_replacement_target,
+    check_resources,
+    status_from_tree,
+)
+from bouquet.checks.context import Context
+from bouquet.checks.messages import model_diagnostics
+from bouquet.checks.module_rules import check_module_rules
+from bouquet.checks.tree import SourcesTree, Tree
+from bouquet.checks.vocab_rules import (
+    check_module_vocabularies,
+    check_vocabularies_present,
+    check_vocabulary_file,
+    vocab_patterns,
+)
 from bouquet.diagnostics import Diagnostic
 from bouquet.model import Module
 from bouquet.vocab import Vocabulary
+from bouquet.yamlsafe import Document, load_yaml
+
+EXTRA_CHECKERS: tuple[str, ...] = (
+    # "bouquet.governance.validate:check_governance",
+)
+
+Checker = Callable[..., Iterable[Diagnostic]]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    path: str
+    folder: str
+    document: Document | None
+    module: Module | None
 
 
 def check_sources(
-    sources: Mapping[str, bytes], *, today: dt.date
+    sources: Mapping[str, bytes],
+    *,
+    today: dt.date,
+    tree: Tree | None = None,
+    only: Iterable[str] | None = None,
 ) -> tuple[Catalogue, list[Diagnostic]]:
-    del today
-    diagnostics: list[Diagnostic] = []
-    vocabularies: dict[str, Vocabulary] = {}
+    """Parse, model and check every module and vocabulary of ``sources``."""
+    tree = tree if tree is not None else SourcesTree(sources)
+    selected = None if only is None else frozenset(only)
+    out: list[Diagnostic] = []
+    vocabularies = _vocabularies(sources, out)
+    ctx = Context(today, vocabularies, {n: v.ids() for n, v in vocabularies.items()}, tree)
+    if selected is None:
+        out.extend(check_vocabularies_present(ctx, frozenset(sources)))
+    module_paths = [p for p in sorted(sources) if is_module_path(p)]
+    if selected is not None:
+        module_paths = [p for p in module_paths if p in selected]
+    checked = [_check_module(path, sources[path], ctx, out) for path in module_paths]
+    known = {c.folder: c.document for c in checked if c.document is not None}
+    status_of = status_from_tree(ctx, known)
+    for item in checked:
+        if item.document is not None:
+            out.extend(check_replacement_target(item.document, ctx, status_of))
+    if selected is None:
+        out.extend(check_layout(ctx, frozenset(module_paths)))
+        for name in EXTRA_CHECKERS:
+            out.extend(_load_checker(name)(sources, today=today))
+    else:
+        out = [d for d in out if d.path in selected]
+    out.sort(key=Diagnostic.sort_key)
+    return _catalogue(checked, vocabularies), out
+
+
+def _check_module(path: str, data: bytes, ctx: Context, out: list[Diagnostic]) -> _Checked:
+    folder = path.split("/")[1]
+    out.extend(check_folder_name(path, folder))
+    document, found = load_yaml(path, data)
+    out.extend(found)
+    if document is None:
+        return _Checked(path, folder, None, None)
+    module = _model(Module, document, out, _VOCAB_PATTERNS)
+    out.extend(check_module_rules(document, folder, ctx))
+    out.extend(check_module_vocabularies(document, ctx))
+    out.extend(check_resources(document, folder, ctx))
+    return _Checked(path, folder, document, module)
+
+
+_VOCAB_PATTERNS = vocab_patterns()
+
+
+def _model(model: type[M], document: Document, out: list[Diagnostic],
+                         skip: frozenset[tuple[str, ...]] = frozenset()) -> M | None:
+    """The validated record, or None; unknown keys are warnings and do not prevent it."""
+    try:
+        return model.model_validate(document.value)
+    except ValidationError as exc:
+        out.extend(model_diagnostics(model, document, exc, skip))
+        if all(e["type"] == "extra_forbidden" for e in exc.errors()):
+            return _without_extras(model, document, exc)
+        return None
+
+
+def _without_extras(model: type[M], document: Document,
+                                  exc: ValidationError) -> M | None:
+    value = _strip(document.value, [tuple(e["loc"]) for e in exc.errors()])
+    try:
+        return model.model_validate(value)
+    except ValidationError:
+        return None
+
+
+def _strip(value: object, locs: list[tuple[str | int, ...]]) -> object:
+    """A copy of ``value`` without the entries at ``locs``."""
+    if not locs:
+        return value
+    if isinstance(value, dict):
+        drop = {loc[0] for loc in locs if len(loc) == 1}
+        return {k: _strip(v, [loc[1:] for loc in locs if len(loc) > 1 and loc[0] == k])
+                for k, v in value.items() if k not in drop}
+    if isinstance(value, list):
+        return [_strip(v, [loc[1:] for loc in locs if len(loc) > 1 and loc[0] == i])
+                for i, v in enumerate(value)]
+    return value
+
+
+def _vocabularies(sources: Mapping[str, bytes], out: list[Diagnostic]) -> dict[str, Vocabulary]:
+    found: dict[str, Vocabulary] = {}
+    for path in sorted(p for p in sources if is_vocab_path(p)):
+        document, problems = load_yaml(path, sources[path])
+        out.extend(problems)
+        if document is None:
+            continue
+        vocabulary = _model(Vocabulary, document, out)
+        if vocabulary is not None:
+            name = path.rsplit("/", 1)[-1][: -len(".yaml")]
+            out.extend(check_vocabulary_file(document, name, vocabulary))
+            found[name] = vocabulary
+    return found
+
+
+def _catalogue(checked: list[_Checked], vocabularies: dict[str, Vocabulary]) -> Catalogue:
     modules: dict[str, Module] = {}
     paths: dict[str, str] = {}
-    for path in sorted(sources):
-        if not (is_module_path(path) or is_vocab_path(path)):
-            continue
-        try:
-            data = yaml.load(sources[path], Loader=yaml.CSafeLoader)
-        except yaml.YAMLError as exc:
-            diagnostics.append(diag("BQ002", path, 1, 1, f"YAML invalide : {exc}"))
-            continue
-        try:
-            if is_vocab_path(path):
-                voc = Vocabulary.model_validate(data)
-                vocabularies[voc.id] = voc
-            else:
-                module = Module.model_validate(data)
-                modules[module.id] = module
-                paths[module.id] = path
-        except ValidationError as exc:
-            diagnostics.append(diag("BQ102", path, 1, 1, str(exc)))
-    return Catalogue(modules=modules, paths=paths, vocabularies=vocabularies), diagnostics
+    for item in checked:
+        if item.module is not None and item.module.id not in modules:
+            modules[item.module.id] = item.module
+            paths[item.module.id] = item.path
+    return Catalogue(modules=modules, paths=paths, vocabularies=vocabularies)
+
+
+def _load_checker(name: str) -> Checker:
+    module_name, _, function = name.partition(":")
+    checker: Checker = getattr(importlib.import_module(module_name), function)
+    return checker
+
+
+__all__ = ["EXTRA_CHECKERS", "MODULES_DIR", "check_sources"]

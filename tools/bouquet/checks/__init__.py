@@ -1,0 +1,1 @@
+"""Checks that yield diagnostics: model errors in French, rules beyond the schema."""

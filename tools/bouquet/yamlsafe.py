@@ -1,0 +1,386 @@
+"""Safe, positioned YAML loading.
+
+``load_yaml(path, data)`` reads raw bytes and returns a :class:`Document` — plain Python data
+(dicts, lists, str, int, float, bool, None, ``datetime.date``) plus the position of every node
+— and the diagnostics found on the way. It never constructs objects from tags, never expands
+aliases (so alias bombs cannot hang it) and never raises for bad input.
+
+Parsing uses libyaml's event stream (``yaml.parse`` with ``CSafeLoader``): events carry
+anchors, explicit tags and marks, which a composed node tree loses. Scalars are converted
+here with the YAML 1.1 safe-resolver semantics.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from bouquet.codes import diag
+from bouquet.diagnostics import Diagnostic
+from bouquet.yamlerrors import french_problem
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+Loc = tuple[str | int, ...]
+Position = tuple[int, int]  # 1-based line and column
+
+
+def json_path(loc: Sequence[str | int]) -> str:
+    """``("tiroirs", 0, "id")`` -> ``$.tiroirs[0].id``."""
+    parts = ["$"]
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        elif item.isidentifier():
+            parts.append(f".{item}")
+        else:
+            escaped = item.replace("\\", "\\\\").replace('"', '\\"')
+            parts.append(f'["{escaped}"]')
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Document:
+    """The first YAML document of a file: its plain value and where each node starts.
+
+    ``positions`` maps a location (tuple of keys and indexes) to the start of the value;
+    ``key_positions`` maps the location of a mapping entry to the start of its key.
+    ``tainted`` holds locations whose value was dropped (alias, non-scalar key, too deep):
+    later checks should not report them again.
+    """
+
+    path: str
+    value: object
+    positions: Mapping[Loc, Position] = field(repr=False)
+    key_positions: Mapping[Loc, Position] = field(repr=False)
+    tainted: frozenset[Loc] = frozenset()
+
+    def position(self, loc: Sequence[str | int]) -> Position:
+        """Position of the value at ``loc``, or of its nearest existing ancestor."""
+        current = tuple(loc)
+        while current not in self.positions and current:
+            current = current[:-1]
+        return self.positions.get(current, (1, 1))
+
+    def key_position(self, loc: Sequence[str | int]) -> Position:
+        """Position of the key of the entry at ``loc`` (falls back to ``position``)."""
+        found = self.key_positions.get(tuple(loc))
+        return found if found is not None else self.position(loc)
+
+    def is_tainted(self, loc: Sequence[str | int]) -> bool:
+        current = tuple(loc)
+        return any(current[: len(t)] == t for t in self.tainted)
+
+
+def load_yaml(path: str, data: bytes) -> tuple[Document | None, list[Diagnostic]]:
+    """Read one YAML file safely. ``Document`` is None when nothing usable could be read."""
+    diagnostics: list[Diagnostic] = []
+    body = _precheck(path, data, diagnostics)
+    if body is None:
+        return None, diagnostics
+    builder = _Builder(path, diagnostics)
+    try:
+        for event in yaml.parse(body, Loader=yaml.CSafeLoader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        line, column = _mark(exc.problem_mark or exc.context_mark)
+        diagnostics.append(diag("BQ002", path, line, column, _syntax_message(exc)))
+        return None, diagnostics
+    except yaml.YAMLError as exc:  # ReaderError: forbidden character
+        line, column = _offset_position(body, int(getattr(exc, "position", 0)))
+        code = getattr(exc, "character", 0)
+        diagnostics.append(
+            diag("BQ015", path, line, column, f"caractère interdit U+{int(code):04X} dans le fichier")
+        )
+        return None, diagnostics
+    return builder.document(), diagnostics
+
+
+# --- before parsing ---------------------------------------------------------------------
+
+
+def _precheck(path: str, data: bytes, out: list[Diagnostic]) -> bytes | None:
+    if len(data) > MAX_BYTES:
+        size = f"{len(data) / MAX_BYTES:.1f}".replace(".", ",")
+        out.append(diag("BQ003", path, 1, 1, f"fichier trop volumineux ({size} Mio, 1 Mio au plus)"))
+        return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        out.append(diag("BQ006", path, 1, 1, "le fichier commence par une marque UTF-16 : "
+                        "il doit être enregistré en UTF-8 sans BOM"))
+        return None
+    if data.startswith(codecs.BOM_UTF8):
+        out.append(diag("BQ006", path, 1, 1, "le fichier commence par une marque d'ordre des "
+                        "octets (BOM) UTF-8"))
+        data = data[len(codecs.BOM_UTF8):]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _offset_position(data, nul)
+        out.append(diag("BQ004", path, line, column, "octet nul : ce fichier semble binaire"))
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _offset_position(data, exc.start)
+        out.append(diag("BQ005", path, line, column,
+                        f"octet 0x{data[exc.start]:02X} invalide en UTF-8"))
+        return None
+    if not data.strip():
+        out.append(diag("BQ007", path, 1, 1, "le fichier est vide"))
+        return None
+    return data
+
+
+def _offset_position(data: bytes, offset: int) -> Position:
+    """1-based line and column (in characters) of a byte offset; the prefix must be UTF-8."""
+    offset = max(0, min(offset, len(data)))
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    prefix = data[line_start:offset].decode("utf-8", errors="replace")
+    return data.count(b"\n", 0, offset) + 1, len(prefix) + 1
+
+
+def _mark(mark: yaml.Mark | None) -> Position:
+    if mark is None:
+        return 1, 1
+    return mark.line + 1, mark.column + 1
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = french_problem(exc.problem or exc.context or "")
+    context = ""
+    if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
+        line, column = _mark(exc.context_mark)
+        if (line, column) != _mark(exc.problem_mark):
+            context = f" (construction commencée ligne {line}, colonne {column})"
+    return f"syntaxe YAML invalide : {problem}{context}"
+
+
+# --- scalars ------------------------------------------------------------------------------
+
+_CONSTRUCTOR = SafeConstructor()
+_BUILDERS = {
+    "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
+    "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+    "tag:yaml.org,2002:timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
+}
+_RESOLVERS = Resolver.yaml_implicit_resolvers
+
+
+def plain_scalar(text: str) -> object:
+    """Value of an untagged plain scalar, as PyYAML's safe loader would give it."""
+    for tag, regexp in _RESOLVERS.get(text[:1] if text else "", ()):
+        if tag in _BUILDERS and regexp.match(text):
+            try:
+                return _BUILDERS[tag](ScalarNode(tag, text))
+            except (ValueError, OverflowError):  # e.g. 2026-02-30: keep the text
+                return text
+    return text
+
+
+# --- the tree builder -----------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    loc: Loc
+    value: dict[str, object] | list[object] | None  # None: discarded subtree
+    key: str | None = None
+    key_dropped: bool = False
+
+
+class _Builder:
+    """Turns the event stream into plain data and positions, reporting what content forbids."""
+
+    def __init__(self, path: str, out: list[Diagnostic]) -> None:
+        self.path = path
+        self.out = out
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.root: object = None
+        self.root_set = False
+        self.positions: dict[Loc, Position] = {}
+        self.key_positions: dict[Loc, Position] = {}
+        self.tainted: set[Loc] = set()
+        self.too_deep_reported = False
+
+    def document(self) -> Document | None:
+        if self.documents == 0 or self.root is None:
+            self.out.append(diag("BQ007", self.path, 1, 1, "le fichier ne contient aucune donnée"))
+            return None
+        if not isinstance(self.root, dict):
+            line, column = self.positions.get((), (1, 1))
+            kind = "une liste" if isinstance(self.root, list) else "une valeur simple"
+            self.out.append(diag("BQ009", self.path, line, column,
+                                 f"le document est {kind}, pas un ensemble de champs « clé: valeur »"))
+            return None
+        return Document(self.path, self.root, self.positions, self.key_positions,
+                        frozenset(self.tainted))
+
+    def feed(self, event: yaml.Event) -> None:
+        kind = type(event)
+        if kind is ScalarEvent:
+            self._scalar(event)  # type: ignore[arg-type]
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            self._start(event, {} if kind is MappingStartEvent else [])  # type: ignore[arg-type]
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            self.stack.pop()
+        elif kind is AliasEvent:
+            self._alias(event)  # type: ignore[arg-type]
+        elif kind is DocumentStartEvent:
+            self.documents += 1
+            if self.documents == 2:
+                line, column = _mark(event.start_mark)
+                self.out.append(diag("BQ008", self.path, line, column,
+                                     "plusieurs documents YAML dans un même fichier"))
+
+    # -- placing a value -------------------------------------------------------------------
+
+    def _slot(self) -> Loc | None:
+        """Location where the next node goes, or None when it must be dropped."""
+        if not self.stack:
+            if self.documents > 1:
+                return None
+            return ()
+        frame = self.stack[-1]
+        if frame.value is None:
+            return None
+        if isinstance(frame.value, list):
+            return (*frame.loc, len(frame.value))
+        if frame.key is None:  # a dropped key (its value goes too), or a key (caller's job)
+            return None
+        return (*frame.loc, frame.key)
+
+    def _attach(self, loc: Loc, value: object, event: yaml.Event) -> None:
+        self.positions[loc] = _mark(event.start_mark)
+        if not self.stack:
+            self.root, self.root_set = value, True
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            frame.value.append(value)
+        elif isinstance(frame.value, dict):
+            assert frame.key is not None
+            frame.value[frame.key] = value
+            frame.key = None
+
+    def _after_dropped_value(self) -> None:
+        if self.stack:
+            frame = self.stack[-1]
+            if isinstance(frame.value, dict) and (frame.key is not None or frame.key_dropped):
+                frame.key, frame.key_dropped = None, False
+
+    def _expects_key(self) -> bool:
+        if not self.stack:
+            return False
+        frame = self.stack[-1]
+        return isinstance(frame.value, dict) and frame.key is None and not frame.key_dropped
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _check_anchor_tag(self, event: yaml.NodeEvent) -> None:
+        line, column = _mark(event.start_mark)
+        if event.anchor is not None:
+            self.out.append(diag("BQ011", self.path, line, column,
+                                 f"ancre « &{event.anchor} » : les ancres et alias sont interdits"))
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self.out.append(diag("BQ012", self.path, line, column,
+                                 f"étiquette explicite « {shown} » interdite"))
+
+    def _scalar(self, event: ScalarEvent) -> None:
+        self._check_anchor_tag(event)
+        if self._expects_key():
+            self._key(event.value, event)
+            return
+        loc = self._slot()
+        if loc is None:
+            self._after_dropped_value()
+            return
+        value: object = event.value
+        if event.implicit[0] and event.tag is None:
+            value = plain_scalar(event.value)
+        self._attach(loc, value, event)
+
+    def _key(self, text: str, event: yaml.Event) -> None:
+        frame = self.stack[-1]
+        assert isinstance(frame.value, dict)
+        loc = (*frame.loc, text)
+        position = _mark(event.start_mark)
+        if loc in self.key_positions:
+            first = self.key_positions[loc]
+            self.out.append(diag(
+                "BQ010", self.path, position[0], position[1],
+                f"clé « {text} » en double (déjà présente ligne {first[0]}, colonne {first[1]})",
+                json_path=json_path(loc)))
+            frame.key_dropped = True
+            return
+        self.key_positions[loc] = position
+        frame.key = text
+
+    def _start(self, event: MappingStartEvent | SequenceStartEvent, empty: dict[str, object]
+               | list[object]) -> None:
+        self._check_anchor_tag(event)
+        if self._expects_key():
+            frame = self.stack[-1]
+            line, column = _mark(event.start_mark)
+            self.out.append(diag("BQ013", self.path, line, column,
+                                 "une clé doit être un simple texte, pas une liste ni un ensemble"))
+            frame.key_dropped = True
+            self.tainted.add(frame.loc)
+            self.stack.append(_Frame(frame.loc, None))
+            return
+        loc = self._slot()
+        if loc is None:
+            self._after_dropped_value()
+            self.stack.append(_Frame((), None))
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            if not self.too_deep_reported:
+                line, column = _mark(event.start_mark)
+                self.out.append(diag("BQ014", self.path, line, column,
+                                     f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
+                                     json_path=json_path(loc)))
+                self.too_deep_reported = True
+            self.tainted.add(loc)
+            self._attach(loc, None, event)
+            self.stack.append(_Frame(loc, None))
+            return
+        self._attach(loc, empty, event)
+        self.stack.append(_Frame(loc, empty))
+
+    def _alias(self, event: AliasEvent) -> None:
+        line, column = _mark(event.start_mark)
+        self.out.append(diag("BQ011", self.path, line, column,
+                             f"alias « *{event.anchor} » : les ancres et alias sont interdits"))
+        if self._expects_key():
+            self.stack[-1].key_dropped = True
+            return
+        loc = self._slot()
+        if loc is None:
+            self._after_dropped_value()
+            return
+        self.tainted.add(loc)
+        self._attach(loc, None, event)
+
+
+def iter_locations(document: Document) -> Iterator[Loc]:
+    """Every located node of a document (for tests and tools)."""
+    return iter(document.positions)
