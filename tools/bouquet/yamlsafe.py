@@ -105,9 +105,8 @@ def load_yaml(path: str, data: bytes) -> tuple[Document | None, list[Diagnostic]
     except yaml.YAMLError as exc:  # ReaderError: forbidden character
         line, column = _offset_position(body, int(getattr(exc, "position", 0)))
         code = getattr(exc, "character", 0)
-        diagnostics.append(
-            diag("BQ015", path, line, column, f"caractère interdit U+{int(code):04X} dans le fichier")
-        )
+        message = f"caractère interdit U+{int(code):04X} dans le fichier"
+        diagnostics.append(diag("BQ015", path, line, column, message))
         return None, diagnostics
     return builder.document(), diagnostics
 
@@ -118,7 +117,8 @@ def load_yaml(path: str, data: bytes) -> tuple[Document | None, list[Diagnostic]
 def _precheck(path: str, data: bytes, out: list[Diagnostic]) -> bytes | None:
     if len(data) > MAX_BYTES:
         size = f"{len(data) / MAX_BYTES:.1f}".replace(".", ",")
-        out.append(diag("BQ003", path, 1, 1, f"fichier trop volumineux ({size} Mio, 1 Mio au plus)"))
+        message = f"fichier trop volumineux ({size} Mio, 1 Mio au plus)"
+        out.append(diag("BQ003", path, 1, 1, message))
         return None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         out.append(diag("BQ006", path, 1, 1, "le fichier commence par une marque UTF-16 : "
@@ -154,10 +154,11 @@ def _offset_position(data: bytes, offset: int) -> Position:
     return data.count(b"\n", 0, offset) + 1, len(prefix) + 1
 
 
-def _mark(mark: yaml.Mark | None) -> Position:
+def _mark(mark: object) -> Position:
+    """1-based position of a PyYAML or libyaml mark (both have 0-based line and column)."""
     if mark is None:
         return 1, 1
-    return mark.line + 1, mark.column + 1
+    return int(getattr(mark, "line", 0)) + 1, int(getattr(mark, "column", 0)) + 1
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
@@ -227,8 +228,8 @@ class _Builder:
         if not isinstance(self.root, dict):
             line, column = self.positions.get((), (1, 1))
             kind = "une liste" if isinstance(self.root, list) else "une valeur simple"
-            self.out.append(diag("BQ009", self.path, line, column,
-                                 f"le document est {kind}, pas un ensemble de champs « clé: valeur »"))
+            message = f"le document est {kind}, pas un ensemble de champs « clé: valeur »"
+            self.out.append(diag("BQ009", self.path, line, column, message))
             return None
         return Document(self.path, self.root, self.positions, self.key_positions,
                         frozenset(self.tainted))

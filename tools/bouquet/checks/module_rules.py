@@ -143,7 +143,7 @@ def url_problem(url: str) -> str | None:
     if parts.scheme not in ("https", "http"):
         return "l'adresse doit commencer par https:// (ou http://)"
     host = parts.hostname or ""
-    if not host or "." not in host.strip(".") and host != "localhost":
+    if not host or ("." not in host.strip(".") and host != "localhost"):
         return "l'adresse n'a pas de nom de domaine valide"
     return None
 

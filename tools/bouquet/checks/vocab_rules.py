@@ -21,7 +21,7 @@ LISTED_MAX = 12
 def vocab_patterns() -> frozenset[tuple[str, ...]]:
     """Locations whose format errors the vocabulary check reports better."""
     fields = shape_of(Module).vocab_fields
-    return frozenset(f.pattern + ("*",) if f.many else f.pattern for f in fields)
+    return frozenset((*f.pattern, "*") if f.many else f.pattern for f in fields)
 
 
 def check_module_vocabularies(doc: Document, ctx: Context) -> Iterator[Diagnostic]:

@@ -1,16 +1,56 @@
-"""`bouquet validate` (not implemented yet)."""
+"""`bouquet validate [CHEMIN...]`: check modules and vocabularies, report every problem."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+
+FORMATS = ("text", "json", "github")
+
+
+def parse_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"date invalide « {text} » : écrivez AAAA-MM-JJ, par exemple 2026-11-29"
+        ) from None
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser
+    parser.add_argument(
+        "paths", nargs="*", metavar="CHEMIN",
+        help="fichiers ou dossiers à valider (par défaut : tout le dépôt) ; les règles entre "
+             "fichiers restent vérifiées contre tout le catalogue",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="format du rapport : text (défaut), json ou github (annotations)")
+    parser.add_argument("--today", type=parse_day, default=None, metavar="AAAA-MM-JJ",
+                        help="date du jour pour les règles de date (par défaut : aujourd'hui)")
 
 
 def execute(args: argparse.Namespace) -> int:
-    del args
-    sys.stderr.write("bouquet validate : pas encore disponible.\n")
-    return 3
+    from pathlib import Path
+
+    from bouquet.catalogue import is_module_path, is_vocab_path
+    from bouquet.codes import diag
+    from bouquet.diagnostics import has_errors
+    from bouquet.fs import WorkingTree, find_root, named_files, whole_repository
+    from bouquet.report import Counts, render
+    from bouquet.validate import check_sources
+
+    root = find_root(Path.cwd())
+    selection = named_files(root, args.paths) if args.paths else whole_repository(root)
+    today = args.today or dt.date.today()
+    _, diagnostics = check_sources(selection.sources, today=today, tree=WorkingTree(root),
+                                   only=selection.only)
+    unreadable = [diag("BQ001", path, 0, 0, f"« {path} » illisible : {reason}")
+                  for path, reason in selection.unreadable]
+    diagnostics = sorted([*diagnostics, *unreadable], key=lambda d: d.sort_key())
+    checked = [p for p in selection.sources
+               if selection.only is None or p in selection.only]
+    counts = Counts(modules=sum(map(is_module_path, checked)),
+                    vocabularies=sum(map(is_vocab_path, selection.sources)))
+    sys.stdout.write(render(diagnostics, args.format, counts))
+    return 1 if has_errors(diagnostics) else 0

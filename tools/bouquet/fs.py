@@ -1,0 +1,175 @@
+"""The working tree as the validator sees it: sources to check and a ``Tree`` around them.
+
+The only module of the validator that touches the disk.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bouquet.catalogue import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
+from bouquet.checks.tree import ModuleFiles
+from bouquet.vocab import VOCAB_DIR
+
+GOVERNANCE_DIR = "governance"
+MAX_READ = 1024 * 1024 + 1  # one byte over the limit is enough to report it
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder holding ``modules/`` or ``schema/``, else ``start`` itself."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / MODULES_DIR).is_dir() or (folder / VOCAB_DIR).is_dir():
+            return folder
+    return start
+
+
+class WorkingTree:
+    """A ``bouquet.checks.tree.Tree`` read lazily from a folder on disk."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._entries: list[os.DirEntry[str]] | None = None
+
+    def _modules_entries(self) -> list[os.DirEntry[str]]:
+        if self._entries is None:
+            try:
+                with os.scandir(self.root / MODULES_DIR) as it:
+                    self._entries = sorted(it, key=lambda e: e.name)
+            except OSError:
+                self._entries = []
+        return self._entries
+
+    def module_dirs(self) -> frozenset[str]:
+        return frozenset(e.name for e in self._modules_entries()
+                         if e.is_dir(follow_symlinks=False))
+
+    def stray_entries(self) -> tuple[str, ...]:
+        return tuple(f"{MODULES_DIR}/{e.name}" for e in self._modules_entries()
+                     if not e.is_dir(follow_symlinks=False))
+
+    def module_files(self, module_id: str) -> ModuleFiles | None:
+        base = self.root / MODULES_DIR / module_id
+        if not base.is_dir() or base.is_symlink():
+            return None
+        real_base = base.resolve()
+        files: set[str] = set()
+        escaping: set[str] = set()
+        for folder, dirnames, filenames in os.walk(base, followlinks=False):
+            for name in (*dirnames, *filenames):
+                full = Path(folder) / name
+                rel = full.relative_to(base).as_posix()
+                if full.is_symlink():
+                    target = full.resolve()
+                    inside = target.is_relative_to(real_base) and target.exists()
+                    if not inside:
+                        escaping.add(rel)
+                    elif target.is_file():
+                        files.add(rel)
+                elif name in filenames:
+                    files.add(rel)
+        return ModuleFiles(frozenset(files), frozenset(escaping))
+
+    def read(self, path: str) -> bytes | None:
+        try:
+            return read_bytes(self.root / path)
+        except OSError:
+            return None
+
+
+def read_bytes(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(MAX_READ)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to validate: sources, and the paths to report on (None: everything)."""
+
+    sources: dict[str, bytes]
+    only: frozenset[str] | None
+    unreadable: tuple[tuple[str, str], ...]  # (path, reason)
+
+
+def whole_repository(root: Path) -> Selection:
+    paths = [f"{MODULES_DIR}/{d}/{MODULE_FILE}" for d in _module_folders(root)]
+    paths += _yaml_files(root, VOCAB_DIR)
+    paths += _all_files(root, GOVERNANCE_DIR)
+    sources, unreadable = _read_all(root, (p for p in paths if (root / p).is_file()))
+    return Selection(sources, None, unreadable)
+
+
+def named_files(root: Path, names: Iterable[str]) -> Selection:
+    """Pre-commit mode: the named files in full, vocabularies as reference."""
+    wanted: set[str] = set()
+    missing: list[tuple[str, str]] = []
+    for name in names:
+        path = relative(root, name)
+        if (root / path).is_dir():
+            wanted.update(_all_files(root, path))
+        elif (root / path).exists() or (root / path).is_symlink():
+            wanted.add(path)
+        else:
+            missing.append((path, "fichier introuvable"))
+    if any(is_vocab_path(p) for p in wanted):
+        return whole_repository(root)  # a vocabulary change may break any module
+    paths = sorted(p for p in wanted if is_module_path(p) or p.startswith(GOVERNANCE_DIR + "/"))
+    if any(p.startswith(GOVERNANCE_DIR + "/") for p in paths):
+        paths = sorted({*paths, *_all_files(root, GOVERNANCE_DIR)})
+    sources, unreadable = _read_all(root, [*paths, *_yaml_files(root, VOCAB_DIR)])
+    selected = frozenset(paths) | {p for p, _ in missing}
+    return Selection(sources, selected, (*unreadable, *missing))
+
+
+def relative(root: Path, name: str) -> str:
+    path = Path(name)
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        return Path(os.path.normpath(absolute)).relative_to(root).as_posix()
+    except ValueError:
+        return Path(name).as_posix()
+
+
+def _module_folders(root: Path) -> list[str]:
+    try:
+        with os.scandir(root / MODULES_DIR) as it:
+            return sorted(e.name for e in it if e.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
+
+
+def _yaml_files(root: Path, folder: str) -> list[str]:
+    try:
+        with os.scandir(root / folder) as it:
+            return sorted(f"{folder}/{e.name}" for e in it
+                          if e.name.endswith(".yaml") and e.is_file())
+    except OSError:
+        return []
+
+
+def _all_files(root: Path, folder: str) -> list[str]:
+    found: list[str] = []
+    for current, _dirs, files in os.walk(root / folder):
+        found.extend((Path(current) / f).relative_to(root).as_posix() for f in files)
+    return sorted(found)
+
+
+Unreadable = tuple[tuple[str, str], ...]
+
+
+def _read_all(root: Path, paths: Iterable[str]) -> tuple[dict[str, bytes], Unreadable]:
+    sources: dict[str, bytes] = {}
+    unreadable: list[tuple[str, str]] = []
+    for path in paths:
+        try:
+            sources[path] = read_bytes(root / path)
+        except FileNotFoundError:
+            unreadable.append((path, "fichier introuvable"))
+        except IsADirectoryError:
+            unreadable.append((path, "c'est un dossier, pas un fichier"))
+        except OSError as exc:
+            unreadable.append((path, exc.strerror or "lecture impossible"))
+    return sources, tuple(unreadable)
