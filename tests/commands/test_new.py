@@ -59,7 +59,7 @@ def test_scaffold_is_a_valid_draft(repo: Path, capsys: pytest.CaptureFixture[str
     assert "À compléter" in module.titre and "À compléter" in module.resume
     assert errors(repo) == []
     out = capsys.readouterr().out
-    assert "Module créé : modules/atelier-parentalite-numerique/module.yaml" in out
+    assert "Module créé\u202f: modules/atelier-parentalite-numerique/module.yaml" in out
     assert "bouquet validate modules/atelier-parentalite-numerique/module.yaml" in out
 
 

@@ -22,7 +22,7 @@ from bouquet.vocab import Vocabulary
 
 MODULE_ID_MAX = 64
 TITRE_MAX = 160
-TITRE_PLACEHOLDER = "À compléter : titre du module"
+TITRE_PLACEHOLDER = "À compléter : titre du module"
 
 # Names that cannot be a folder on every system (Windows device names).
 RESERVED_IDS = frozenset(
@@ -70,10 +70,10 @@ def module_id_problem(module_id: str) -> str | None:
     if not module_id.isascii() or not _MODULE_ID_RE.fullmatch(module_id):
         return (
             "l'identifiant doit être en minuscules ASCII, chiffres et tirets "
-            "(par exemple « diagnostic-territorial »), sans « / », « .. » ni espace"
+            "(par exemple « diagnostic-territorial »), sans « / », « .. » ni espace"
         )
     if module_id in RESERVED_IDS:
-        return f"« {module_id} » est un nom réservé"
+        return f"« {module_id} » est un nom réservé"
     return None
 
 
@@ -93,7 +93,7 @@ def famille_problem(famille: str, vocabularies: Mapping[str, Vocabulary]) -> str
     if familles is None or famille in familles.ids():
         return None
     values = ", ".join(v.id for v in familles.valeurs)
-    return f"famille inconnue « {famille} » ; valeurs possibles : {values}"
+    return f"famille inconnue « {famille} » ; valeurs possibles : {values}"
 
 
 def french_date(day: dt.date) -> str:

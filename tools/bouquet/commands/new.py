@@ -34,9 +34,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     module.add_argument("-h", "--help", action="help", help="afficher cette aide")
     module.add_argument(
         "module_id", metavar="ID",
-        help="identifiant du module : minuscules, chiffres et tirets (ex. diagnostic-territorial)",
+        help="identifiant du module : minuscules, chiffres et tirets (ex. diagnostic-territorial)",
     )
-    module.add_argument("--titre", help="titre du module (sinon « À compléter »)")
+    module.add_argument("--titre", help="titre du module (sinon « À compléter »)")
     module.add_argument(
         "--famille", help="famille du module, une valeur de schema/vocabulaires/familles.yaml"
     )
@@ -71,21 +71,21 @@ def new_module(
     if problem is None and titre is not None:
         problem = scaffold.titre_problem(titre)
     if problem is not None:
-        _err(f"module non créé : {problem}.")
+        _err(f"module non créé : {problem}.")
         return EXIT_REFUSED
     relative = f"{MODULES_DIR}/{module_id}/{MODULE_FILE}"
     target = root / MODULES_DIR / module_id
     if os.path.lexists(target):
-        _err(f"module non créé : {MODULES_DIR}/{module_id} existe déjà ; rien n'a été modifié.")
+        _err(f"module non créé : {MODULES_DIR}/{module_id} existe déjà ; rien n'a été modifié.")
         return EXIT_REFUSED
     vocabularies = read_vocabularies(root, today)
     if famille is not None and (problem := scaffold.famille_problem(famille, vocabularies)):
-        _err(f"option --famille : {problem}.")
+        _err(f"option --famille : {problem}.")
         return EXIT_USAGE
     request = scaffold.ModuleRequest(module_id, titre, famille, today)
     text = scaffold.render_module(request, vocabularies)
     if errors := scaffold_errors(root, relative, text, today):
-        _err("erreur interne : le modèle de module ne passe pas la validation :\n" + errors)
+        _err("erreur interne : le modèle de module ne passe pas la validation :\n" + errors)
         return EXIT_INTERNAL
     if not write_folder(root / MODULES_DIR, module_id, text):
         return EXIT_REFUSED
@@ -141,7 +141,7 @@ def write_folder(modules: Path, module_id: str, text: str) -> bool:
         if created_modules:
             with contextlib.suppress(OSError):
                 modules.rmdir()
-        _err(f"module non créé : écriture impossible ({exc.strerror or exc}) ; rien n'a été "
+        _err(f"module non créé : écriture impossible ({exc.strerror or exc}) ; rien n'a été "
              "modifié.")
         return False
 
@@ -155,16 +155,16 @@ def _umask() -> int:
 def next_steps(relative: str, module_id: str) -> str:
     folder = relative.rsplit("/", 1)[0]
     return (
-        f"Module créé : {relative} (statut « brouillon »).\n"
-        "Et maintenant :\n"
-        f"  1. ouvrez {relative} et remplacez chaque « À compléter » (titre, résumé, "
-        "description, tiroirs, contributeurs, mainteneurs) ;\n"
-        "     choisissez les valeurs contrôlées dans schema/vocabulaires/ ;\n"
-        f"  2. vérifiez votre module : bouquet validate {relative}\n"
-        f"  3. proposez-le : git add {folder} && git commit -m \"Ajoute le module {module_id}\", "
+        f"Module créé : {relative} (statut « brouillon »).\n"
+        "Et maintenant :\n"
+        f"  1. ouvrez {relative} et remplacez chaque « À compléter » (titre, résumé, "
+        "description, tiroirs, contributeurs, mainteneurs) ;\n"
+        "     choisissez les valeurs contrôlées dans schema/vocabulaires/ ;\n"
+        f"  2. vérifiez votre module : bouquet validate {relative}\n"
+        f"  3. proposez-le : git add {folder} && git commit -m \"Ajoute le module {module_id}\", "
         "puis ouvrez une demande de fusion (pull request)."
     )
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(f"bouquet new : {message}\n")
+    sys.stderr.write(f"bouquet new : {message}\n")
