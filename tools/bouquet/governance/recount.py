@@ -1,0 +1,91 @@
+"""Recount a decision from history: the I/O shell around the pure tally."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bouquet.governance.coherence import instance_problems
+from bouquet.governance.files import (
+    DECISIONS_DIR,
+    MEMBERS_FILE,
+    InvalidFile,
+    instance_path,
+    load_model,
+    read_submissions,
+    submission_kind,
+)
+from bouquet.governance.history import HistoryError, Snapshot, git, read_decision
+from bouquet.governance.models import Decision, Instance, Membres
+from bouquet.governance.result import Assembly, Excluded, Result
+from bouquet.governance.signatures import SIGNATURE_SUFFIX, verify_all
+from bouquet.governance.tally import tally
+
+
+@dataclass(frozen=True, slots=True)
+class Recount:
+    result: Result
+    assembly: Assembly
+    snapshot: Snapshot
+
+
+def repo_root(start: Path) -> Path:
+    return Path(git(start, "rev-parse", "--show-toplevel").decode().strip())
+
+
+def resolve_folder(root: Path, argument: str, cwd: Path) -> str:
+    """A decision's id, or its folder (relative to ``cwd``), as a repo-relative folder."""
+    if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", argument) and "/" not in argument:
+        candidate = (cwd / argument).resolve()
+        if not (candidate / "decision.yaml").exists():
+            return f"{DECISIONS_DIR}/{argument}"
+    folder = (cwd / argument).resolve()
+    if folder.name == "decision.yaml":
+        folder = folder.parent
+    try:
+        relative = folder.relative_to(root.resolve()).as_posix()
+    except ValueError as exc:
+        raise HistoryError(f"{argument} n'est pas dans le dépôt {root}") from exc
+    if not relative.startswith(DECISIONS_DIR + "/") or relative.count("/") != 2:
+        raise HistoryError(f"{argument} n'est pas un dossier de {DECISIONS_DIR}/<id>/")
+    return relative
+
+
+def assemble(snapshot: Snapshot) -> Assembly:
+    files = snapshot.at_opening
+    decision_file = f"{snapshot.folder}/decision.yaml"
+    decision = load_model(Decision, files[decision_file], decision_file)
+    if MEMBERS_FILE not in files:
+        raise InvalidFile(f"{MEMBERS_FILE} absent au commit d'ouverture {snapshot.opening[:12]}")
+    members = load_model(Membres, files[MEMBERS_FILE], MEMBERS_FILE).by_id()
+    path = instance_path(decision.instance)
+    if path not in files:
+        raise InvalidFile(f"{decision_file} : instance inconnue « {decision.instance} » "
+                          f"({path} absent au commit d'ouverture)")
+    instance = load_model(Instance, files[path], path)
+    problems = instance_problems(instance, members)
+    if problems:
+        raise InvalidFile(f"{path} : {problems[0].message}")
+    return Assembly(decision, instance, members)
+
+
+def recount(root: Path, folder: str) -> Recount:
+    snapshot = read_decision(root, folder)
+    assembly = assemble(snapshot)
+    refused: dict[str, str] = {}
+    if assembly.instance.regles.signature:
+        roster = set(assembly.instance.membres)
+        signed = {}
+        for path, content in snapshot.at_seal.items():
+            kind = submission_kind(folder, path)
+            if kind is not None and kind[1] in roster:
+                signed[path] = (kind[1], content, snapshot.at_seal.get(path + SIGNATURE_SUFFIX))
+        refused = verify_all(assembly.members, signed)
+    found = read_submissions(folder, snapshot.at_seal, orders=snapshot.orders, refused=refused)
+    seal = (snapshot.seal or "")[:12]
+    late = [Excluded(p, f"arrivé après la clôture (scellée au commit {seal}) : non compté")
+            for p in snapshot.late]
+    result = tally(assembly, found.ballots, found.proxies, [*found.excluded, *late],
+                   final=snapshot.seal is not None)
+    return Recount(result, assembly, snapshot)
