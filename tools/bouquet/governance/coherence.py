@@ -19,7 +19,7 @@ class Problem:
 
     message: str
     where: tuple[str | int, ...] = ()
-    kind: str = "roster"  # roster | weights | casting
+    kind: str = "roster"  # roster | total | range | college | casting
 
 
 def instance_problems(instance: Instance, members: Mapping[str, Membre]) -> list[Problem]:
@@ -50,16 +50,16 @@ def _weights(instance: Instance, members: Mapping[str, Membre]) -> list[Problem]
     if total != WEIGHT_TOTAL:
         problems.append(Problem(
             f"les pondérations des collèges totalisent {total} % au lieu de 100 %",
-            ("colleges",), "weights"))
+            ("colleges",), "total"))
     for college, weight in sorted(instance.colleges.items()):
         if not WEIGHT_MIN <= weight <= WEIGHT_MAX:
             problems.append(Problem(
                 f"le collège « {college} » pèse {weight} % : chaque collège doit peser "
-                f"entre {WEIGHT_MIN} % et {WEIGHT_MAX} %", ("colleges", college), "weights"))
+                f"entre {WEIGHT_MIN} % et {WEIGHT_MAX} %", ("colleges", college), "range"))
     for index, member_id in enumerate(instance.membres):
         member = members.get(member_id)
         if member is not None and member.college not in instance.colleges:
             problems.append(Problem(
                 f"le collège « {member.college} » de « {member_id} » n'a pas de pondération",
-                ("membres", index), "weights"))
+                ("membres", index), "college"))
     return problems

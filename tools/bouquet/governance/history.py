@@ -159,3 +159,16 @@ def _orders(repo: Path, rev: str, folder: str) -> dict[str, int]:
             if path.strip():
                 orders.setdefault(path.strip(), index)
     return orders
+
+
+def sealed_files(repo: Path, folders: Iterable[str]) -> dict[str, dict[str, bytes]]:
+    """For each decision folder already sealed in history, its files at the seal."""
+    sealed: dict[str, dict[str, bytes]] = {}
+    for folder in folders:
+        seal = _seal(repo, f"{folder}/decision.yaml")
+        if seal is None:
+            continue
+        entries = tree(repo, seal, folder)
+        blobs = read_blobs(repo, entries.values())
+        sealed[folder] = {path: blobs[sha] for path, sha in entries.items() if sha in blobs}
+    return sealed

@@ -1,0 +1,136 @@
+"""`bouquet validate` checks for governance files (BQ3xx), located by file:line:column.
+
+Pure over ``{repo-relative path: bytes}``; what history says about sealed decisions comes in
+as ``sealed`` (``{decision folder: {path: bytes at the seal}}``), gathered by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bouquet.codes import diag
+from bouquet.diagnostics import Diagnostic
+from bouquet.governance.coherence import instance_problems
+from bouquet.governance.files import (
+    DECISIONS_DIR,
+    INSTANCES_DIR,
+    MEMBERS_FILE,
+    explain,
+)
+from bouquet.governance.minutes import typo
+from bouquet.governance.models import Decision, Instance, Membre, Membres
+from bouquet.governance.positions import Located, locate
+from bouquet.governance.votes_checks import check_decision
+
+_PROBLEM_CODES = {"roster": "BQ303", "total": "BQ304", "range": "BQ305", "college": "BQ306",
+                  "casting": "BQ317"}
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    path: str
+    located: Located
+    record: BaseModel
+
+
+def is_governance_path(path: str) -> bool:
+    return path.startswith("governance/") and path.endswith(".yaml")
+
+
+def check_governance(
+    sources: Mapping[str, bytes], *, sealed: Mapping[str, Mapping[str, bytes]] | None = None
+) -> Iterator[Diagnostic]:
+    """Every problem of every governance file of ``sources``."""
+    diagnostics: list[Diagnostic] = []
+    members = _members(sources, diagnostics)
+    instances: dict[str, Instance] = {}
+    for path in sorted(p for p in sources if p.startswith(INSTANCES_DIR + "/")):
+        parsed = _parse(Instance, path, sources[path], diagnostics)
+        if parsed is None or not isinstance(parsed.record, Instance):
+            continue
+        instance = parsed.record
+        if path != f"{INSTANCES_DIR}/{instance.id}.yaml":
+            diagnostics.append(_at(parsed, "BQ308", f"l'identifiant « {instance.id} » ne "
+                                   "correspond pas au nom du fichier", "id"))
+        instances[instance.id] = instance
+        if members is not None:
+            for problem in instance_problems(instance, members):
+                code = _PROBLEM_CODES[problem.kind]
+                diagnostics.append(_at(parsed, code, problem.message, *problem.where))
+    for path in sorted(p for p in sources if _is_decision_file(p)):
+        parsed = _parse(Decision, path, sources[path], diagnostics)
+        if parsed is not None and isinstance(parsed.record, Decision):
+            folder = path.rsplit("/", 1)[0]
+            diagnostics.extend(check_decision(
+                folder, parsed.located, parsed.record, instances, members or {}, sources,
+                (sealed or {}).get(folder),
+            ))
+    yield from sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+def _is_decision_file(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) == 4 and path.startswith(DECISIONS_DIR + "/") and parts[3] == "decision.yaml"
+
+
+def _members(sources: Mapping[str, bytes], out: list[Diagnostic]) -> dict[str, Membre] | None:
+    if MEMBERS_FILE not in sources:
+        return None
+    data = sources[MEMBERS_FILE]
+    try:
+        located = locate(data)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        located = None
+    if located is not None and isinstance(located.data, dict):
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(located.data.get("membres") or []):
+            raw = entry.get("id") if isinstance(entry, dict) else None
+            if isinstance(raw, str) and raw.lower() in seen:
+                line, column = located.at("membres", index, "id")
+                out.append(diag("BQ302", MEMBERS_FILE, line, column, typo(
+                    f"identifiant « {raw} » en double (déjà à l'entrée {seen[raw.lower()] + 1} ; "
+                    "la casse ne compte pas)")))
+            elif isinstance(raw, str):
+                seen[raw.lower()] = index
+    parsed = _parse(Membres, MEMBERS_FILE, data, out, quiet_duplicates=True)
+    if parsed is None or not isinstance(parsed.record, Membres):
+        return None
+    return parsed.record.by_id()
+
+
+def _parse(
+    model: type[BaseModel], path: str, data: bytes, out: list[Diagnostic], *,
+    quiet_duplicates: bool = False,
+) -> Parsed | None:
+    try:
+        located = locate(data)
+    except UnicodeDecodeError:
+        out.append(diag("BQ301", path, 1, 1, "fichier non encodé en UTF-8"))
+        return None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        out.append(diag("BQ301", path, line, column, typo(f"YAML invalide : {exc}")))
+        return None
+    try:
+        record = model.model_validate(located.data)
+    except ValidationError as exc:
+        message = explain(exc)
+        if not (quiet_duplicates and "en double" in message):
+            loc = tuple(exc.errors(include_url=False)[0]["loc"])
+            line, column = located.at(*loc)
+            out.append(diag("BQ301", path, line, column, typo(message)))
+        return None
+    return Parsed(path, located, record)
+
+
+def _at(parsed: Parsed, code: str, message: str, *where: str | int) -> Diagnostic:
+    line, column = parsed.located.at(*where)
+    return diag(code, parsed.path, line, column, typo(message),
+                json_path="$" + "".join(f"[{w}]" if isinstance(w, int) else f".{w}"
+                                        for w in where))
+

@@ -1,0 +1,41 @@
+"""The governance part of `bouquet validate`: one call, given the working-tree sources.
+
+History is asked (through the ``git`` command, never GitPython) only for decisions whose
+``statut`` is ``close``, to refuse ballots added or changed after their seal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from bouquet.diagnostics import Diagnostic
+from bouquet.governance.checks import check_governance, is_governance_path
+from bouquet.governance.files import InvalidFile, load_yaml
+
+
+def governance_diagnostics(
+    sources: Mapping[str, bytes], root: Path | None = None
+) -> list[Diagnostic]:
+    files = {p: b for p, b in sources.items() if p.startswith("governance/")}
+    if not any(is_governance_path(p) for p in files):
+        return []
+    sealed: Mapping[str, Mapping[str, bytes]] = {}
+    closed = [p.rsplit("/", 1)[0] for p in files if p.endswith("/decision.yaml")
+              and _is_closed(files[p])]
+    if root is not None and closed:
+        from bouquet.governance.history import HistoryError, sealed_files
+
+        try:
+            sealed = sealed_files(root, sorted(closed))
+        except HistoryError:
+            sealed = {}  # not a git repository, or no history yet: nothing is sealed
+    return list(check_governance(files, sealed=sealed))
+
+
+def _is_closed(data: bytes) -> bool:
+    try:
+        loaded = load_yaml(data)
+    except InvalidFile:
+        return False
+    return isinstance(loaded, dict) and loaded.get("statut") == "close"
