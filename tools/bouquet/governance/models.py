@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 MEMBER_ID_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+MEMBER_ID_PATTERN_ANY_CASE = r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$"
 DECISION_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 THRESHOLD_PATTERN = r"^\s*(>=|>|≥)\s*(\d+)\s*(?:/\s*(\d+))?\s*$"
 DEFAULT_MENTIONS = (
@@ -89,8 +90,9 @@ ThresholdField = Annotated[
 MemberId = Annotated[
     str,
     BeforeValidator(_member_id),
-    Field(pattern=MEMBER_ID_PATTERN, max_length=64,
-          description="Identifiant du membre (insensible à la casse)."),
+    Field(pattern=MEMBER_ID_PATTERN, max_length=64),
+    WithJsonSchema({"type": "string", "pattern": MEMBER_ID_PATTERN_ANY_CASE, "maxLength": 64,
+                    "description": "Identifiant du membre (insensible à la casse)."}),
 ]
 Slug = Annotated[str, Field(pattern=DECISION_ID_PATTERN, max_length=64)]
 Text = Annotated[str, Field(min_length=1)]
@@ -139,8 +141,10 @@ class CollegeSansSuffrage(enum.StrEnum):
 
 
 class Regles(Record):
-    quorum: ThresholdField = Field(default=Threshold(">=", Fraction(1, 2)), title="Quorum")
-    majorite: ThresholdField = Field(default=Threshold(">", Fraction(1, 2)), title="Majorité")
+    quorum: ThresholdField = Field(default=Threshold(">=", Fraction(1, 2)), title="Quorum",
+                                   json_schema_extra={"default": ">= 1/2"})
+    majorite: ThresholdField = Field(default=Threshold(">", Fraction(1, 2)), title="Majorité",
+                                     json_schema_extra={"default": "> 1/2"})
     procurations_max: int = Field(default=2, ge=0, le=100, title="Procurations par mandataire")
     agregation: Agregation = Field(default=Agregation.PROPORTIONNELLE, title="Agrégation")
     college_sans_suffrage: CollegeSansSuffrage = Field(
