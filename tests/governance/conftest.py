@@ -12,6 +12,7 @@ import pytest
 class GitRepo:
     def __init__(self, path: Path) -> None:
         self.path = path
+        path.mkdir(parents=True, exist_ok=True)
         self.git("init", "-q", "-b", "main")
         self.git("config", "user.name", "Secrétariat")
         self.git("config", "user.email", "secretariat@example.org")
