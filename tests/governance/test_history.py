@@ -149,4 +149,4 @@ def test_markdown_minutes_are_byte_identical_on_rerun(
                      "--format", "markdown"]) == 0
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1]
-    assert "«\u202f2/3 > 1/2\u202f»" in outputs[0]
+    assert "«\u00a02/3 > 1/2\u00a0»" in outputs[0]

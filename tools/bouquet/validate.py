@@ -46,7 +46,7 @@ from bouquet.vocab import Vocabulary
 from bouquet.yamlsafe import Document, load_yaml
 
 EXTRA_CHECKERS: tuple[str, ...] = (
-    # "bouquet.governance.validate:check_governance",
+    "bouquet.governance.hook:check",
 )
 
 Checker = Callable[..., Iterable[Diagnostic]]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from bouquet.codes import diag
@@ -81,10 +80,7 @@ def _members(sources: Mapping[str, bytes], out: list[Diagnostic]) -> dict[str, M
     if MEMBERS_FILE not in sources:
         return None
     data = sources[MEMBERS_FILE]
-    try:
-        located = locate(data)
-    except (yaml.YAMLError, UnicodeDecodeError):
-        located = None
+    located, _ = locate(MEMBERS_FILE, data)
     if located is not None and isinstance(located.data, dict):
         seen: dict[str, int] = {}
         for index, entry in enumerate(located.data.get("membres") or []):
@@ -106,15 +102,9 @@ def _parse(
     model: type[BaseModel], path: str, data: bytes, out: list[Diagnostic], *,
     quiet_duplicates: bool = False,
 ) -> Parsed | None:
-    try:
-        located = locate(data)
-    except UnicodeDecodeError:
-        out.append(diag("BQ301", path, 1, 1, "fichier non encodé en UTF-8"))
-        return None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        out.append(diag("BQ301", path, line, column, typo(f"YAML invalide : {exc}")))
+    located, found = locate(path, data)
+    out.extend(found)
+    if located is None:
         return None
     try:
         record = model.model_validate(located.data)

@@ -46,6 +46,13 @@ def load_yaml(data: bytes) -> object:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InvalidFile("fichier non encodé en UTF-8") from exc
+    if any(marker in text for marker in "&*!"):  # anchors, aliases, tags: the careful loader
+        from bouquet.yamlsafe import load_yaml as careful
+
+        document, found = careful("", data)
+        if document is None or found:
+            raise InvalidFile(found[0].message if found else "YAML invalide")
+        return document.value
     try:
         return yaml.load(text, Loader=yaml.CSafeLoader)
     except yaml.YAMLError as exc:

@@ -6,6 +6,7 @@ History is asked (through the ``git`` command, never GitPython) only for decisio
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -39,3 +40,11 @@ def _is_closed(data: bytes) -> bool:
     except InvalidFile:
         return False
     return isinstance(loaded, dict) and loaded.get("statut") == "close"
+
+
+def check(sources: Mapping[str, bytes], *, today: dt.date) -> list[Diagnostic]:
+    """The checker registered in ``bouquet.validate.EXTRA_CHECKERS``."""
+    del today  # governance time is history, never the clock
+    from bouquet.fs import find_root
+
+    return governance_diagnostics(sources, find_root(Path.cwd()))

@@ -13,6 +13,7 @@ from bouquet.governance.models import fraction_text
 from bouquet.governance.result import Outcome, Result
 
 NNBSP = "\u202f"
+NBSP = "\u00a0"
 METHODS = {"majorite": "vote à la majorité", "consentement": "décision par consentement",
            "jugement-majoritaire": "jugement majoritaire"}
 
@@ -30,9 +31,9 @@ class Provenance:
 
 
 def typo(text: str) -> str:
-    """French typography: narrow no-break space before : ; ! ? % » and after «."""
-    text = re.sub(r" ([:;!?%»])", NNBSP + r"\1", text)
-    return re.sub(r"« ", "«" + NNBSP, text)
+    """French typography (as ``bouquet.fr``): U+202F before : ; ! ? %, U+00A0 inside « »."""
+    text = re.sub(r" ([:;!?%])", NNBSP + r"\1", text)
+    return text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
 
 
 def sentence(result: Result) -> str:

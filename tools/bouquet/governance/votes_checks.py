@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Generator, Iterator, Mapping
 
-import yaml
 from pydantic import ValidationError
 
 from bouquet.codes import diag
@@ -79,21 +78,15 @@ def check_decision(
             yield diag("BQ315", file, 1, 1, typo("signature ajoutée ou modifiée après la clôture"))
 
 
-def _load(path: str, data: bytes) -> Located | Diagnostic:
-    try:
-        return locate(data)
-    except UnicodeDecodeError:
-        return diag("BQ310", path, 1, 1, "fichier non encodé en UTF-8")
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return diag("BQ310", path, line, column, typo(f"YAML invalide : {exc}"))
+def _load(path: str, data: bytes) -> Located | list[Diagnostic]:
+    located, found = locate(path, data)
+    return located if located is not None else found
 
 
 def _ballot(path: str, data: bytes, decision: Decision) -> Iterator[Diagnostic]:
     located = _load(path, data)
-    if isinstance(located, Diagnostic):
-        yield located
+    if isinstance(located, list):
+        yield from located
         return
     try:
         ballot = Bulletin.model_validate(located.data)
@@ -128,8 +121,8 @@ def _proxy(
     path: str, data: bytes, principal: str, roster: set[str]
 ) -> Generator[Diagnostic, None, str | None]:
     located = _load(path, data)
-    if isinstance(located, Diagnostic):
-        yield located
+    if isinstance(located, list):
+        yield from located
         return None
     try:
         proxy = Procuration.model_validate(located.data)

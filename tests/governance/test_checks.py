@@ -1,0 +1,109 @@
+"""`bouquet validate` on governance files: every check, with file:line:column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DECISION, GitRepo, decision_yaml, instance_yaml, members_yaml
+
+from bouquet.cli import main
+from bouquet.diagnostics import Diagnostic
+from bouquet.governance.checks import check_governance
+from bouquet.governance.hook import governance_diagnostics
+
+MEMBERS = members_yaml([("a", "x"), ("b", "x"), ("c", "y")])
+BASE = {
+    "governance/membres.yaml": MEMBERS,
+    "governance/instances/comite.yaml": instance_yaml(["a", "b", "c"], {"x": 50, "y": 50}),
+    f"{DECISION}/decision.yaml": decision_yaml(),
+}
+
+
+def run(**changes: str) -> list[Diagnostic]:
+    files = {**BASE, **{k.replace("__", "/"): v for k, v in changes.items()}}
+    return list(check_governance({p: t.encode() for p, t in files.items()}))
+
+
+def found(diagnostics: list[Diagnostic]) -> list[tuple[str, str, int, int]]:
+    return [(d.code, d.path.rsplit("/", 1)[-1], d.line, d.column) for d in diagnostics]
+
+
+def test_valid_files_give_no_diagnostic() -> None:
+    assert run() == []
+
+
+def test_weights_not_summing_to_100_and_outside_10_50() -> None:
+    instance = instance_yaml(["a", "b", "c"], {"x": 60, "y": 45})
+    got = found(run(**{"governance__instances__comite.yaml": instance}))
+    assert ("BQ304", "comite.yaml", 8, 1) in got
+    assert ("BQ305", "comite.yaml", 9, 3) in got
+
+
+def test_decision_naming_an_unknown_body() -> None:
+    got = found(run(**{f"{DECISION}/decision.yaml".replace("/", "__"): decision_yaml().replace(
+        "instance: comite", "instance: bureau")}))
+    assert got == [("BQ307", "decision.yaml", 2, 1)]
+
+
+def test_ballots_and_proxies_checks_with_positions() -> None:
+    d = DECISION.replace("/", "__")
+    got = found(run(**{
+        f"{d}__bulletins__intrus.yaml": "choix: pour\n",
+        f"{d}__bulletins__a.yaml": "# mon vote\nchoix: peut-etre\n",
+        f"{d}__bulletins__b.yaml": "choix: [pour\n",
+        f"{d}__procurations__c.yaml": "mandataire: c\n",
+        f"{d}__procurations__a.yaml": "\nmandataire: z\n",
+    }))
+    assert ("BQ309", "intrus.yaml", 1, 1) in got
+    assert ("BQ311", "a.yaml", 2, 1) in got
+    assert any(code.startswith("BQ0") and name == "b.yaml" for code, name, _, _ in got)
+    assert ("BQ313", "c.yaml", 1, 1) in got
+    assert ("BQ309", "a.yaml", 2, 1) in got
+
+
+def test_proxy_cycle_is_reported_on_each_file() -> None:
+    d = DECISION.replace("/", "__")
+    got = found(run(**{f"{d}__procurations__a.yaml": "mandataire: b\n",
+                       f"{d}__procurations__b.yaml": "mandataire: A\n"}))
+    assert [g for g in got if g[0] == "BQ314"] == [("BQ314", "a.yaml", 1, 1),
+                                                   ("BQ314", "b.yaml", 1, 1)]
+
+
+def test_mention_outside_scale_for_majority_judgment() -> None:
+    d = DECISION.replace("/", "__")
+    decision = decision_yaml(methode="jugement-majoritaire", options="[p, q]")
+    got = found(run(**{f"{d}__decision.yaml": decision,
+                       f"{d}__bulletins__a.yaml": "mentions:\n  p: bien\n  q: sublime\n"}))
+    assert got == [("BQ312", "a.yaml", 3, 3)]
+
+
+def test_member_id_collision_ignoring_case() -> None:
+    members = MEMBERS + "  - id: A\n    nom: Autre\n    college: x\n"
+    got = found(run(**{"governance__membres.yaml": members}))
+    assert ("BQ302", "membres.yaml", 11, 5) in got
+
+
+def test_ballot_added_after_the_seal_is_refused_by_validate(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.commit("Base", {**BASE, f"{DECISION}/bulletins/a.yaml": "choix: pour\n"})
+    repo.commit("Close", {f"{DECISION}/decision.yaml": decision_yaml("close")})
+    repo.commit("Late", {f"{DECISION}/bulletins/b.yaml": "choix: contre\n"})
+    sources = {p.relative_to(repo.path).as_posix(): p.read_bytes()
+               for p in (repo.path / "governance").rglob("*") if p.is_file()}
+    got = found(governance_diagnostics(sources, repo.path))
+    assert got == [("BQ315", "b.yaml", 1, 1)]
+    (repo.path / "schema").mkdir()
+    monkeypatch.chdir(repo.path)
+    assert main(["validate", "--format", "text"]) == 1
+    assert "BQ315" in capsys.readouterr().out
+
+
+def test_real_governance_content_is_valid() -> None:
+    root = Path(__file__).resolve().parents[2]
+    sources = {p.relative_to(root).as_posix(): p.read_bytes()
+               for p in (root / "governance").rglob("*") if p.is_file()}
+    if not sources:
+        pytest.skip("pas encore de contenu de gouvernance")
+    assert governance_diagnostics(sources, None) == []
