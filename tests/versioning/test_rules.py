@@ -8,6 +8,7 @@ import pytest
 
 from bouquet.versioning.compute import compute
 from bouquet.versioning.rules import RULES, Bump, rule
+
 from .gitutil import BASE, FIXTURES, GitRepo
 
 RULE_IDS = [r.id for r in RULES]
