@@ -27,6 +27,14 @@ def quote(text: str) -> str:
     return f"«{NBSP}{text}{NBSP}»"
 
 
+def typography(text: str) -> str:
+    """French spacing for text written with plain spaces: a thin non-breaking space before
+    ``: ; ? !`` and non-breaking spaces inside « guillemets ». Idempotent."""
+    for mark in ":;?!":
+        text = text.replace(f" {mark}", f"{NNBSP}{mark}")
+    return text.replace("« ", f"«{NBSP}").replace(" »", f"{NBSP}»")
+
+
 def integer(value: int) -> str:
     """4000 -> '4 000' (thin non-breaking space between groups of three digits)."""
     sign = "-" if value < 0 else ""

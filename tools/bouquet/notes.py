@@ -108,7 +108,7 @@ def render_markdown(notes: Notes) -> str:
         if notes.credits:
             lines.append("")
         lines += [f"Merci à {fr.enumeration(notes.contributors)}.", ""]
-    return "\n".join(lines)
+    return fr.typography("\n".join(lines))
 
 
 def _intro(notes: Notes) -> str:

@@ -80,7 +80,7 @@ def render_text(status: Status) -> str:
         lines += [f"  {label}{colon} {n}" for _, label, n in status.by_famille]
     lines.append(_verdict(status))
     lines += _version_lines(status)
-    return "\n".join(lines) + "\n"
+    return fr.typography("\n".join(lines) + "\n")
 
 
 def _verdict(status: Status) -> str:

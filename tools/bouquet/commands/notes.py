@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from bouquet.commands.version import add_range_arguments
+from bouquet.fr import typography
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -29,10 +30,10 @@ def execute(args: argparse.Namespace) -> int:
         report = compute(args.repo, args.from_rev, args.to_rev, args.pre_release)
         people = credits.gather(args.repo, report.from_commit, report.to_commit)
     except GitUsageError as exc:
-        sys.stderr.write(f"bouquet notes : {exc}\n")
+        sys.stderr.write(typography(f"bouquet notes : {exc}\n"))
         return 2
     for warning in report.warnings:
-        sys.stderr.write(f"Avertissement : {warning}\n")
+        sys.stderr.write(typography(f"Avertissement : {warning}\n"))
     sys.stderr.write(output.diagnostics_text(report))
     document = notes.build(report, people, args.date)
     if args.format == "json":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bouquet.fr import typography
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_range_arguments(parser)
@@ -32,10 +34,10 @@ def execute(args: argparse.Namespace) -> int:
     try:
         report = compute(args.repo, args.from_rev, args.to_rev, args.pre_release)
     except GitUsageError as exc:
-        sys.stderr.write(f"bouquet version : {exc}\n")
+        sys.stderr.write(typography(f"bouquet version : {exc}\n"))
         return 2
     for warning in report.warnings:
-        sys.stderr.write(f"Avertissement : {warning}\n")
+        sys.stderr.write(typography(f"Avertissement : {warning}\n"))
     sys.stderr.write(output.diagnostics_text(report))
     if args.format == "json":
         sys.stdout.write(output.report_json(report))

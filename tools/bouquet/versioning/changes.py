@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from bouquet.fr import quote
+from bouquet.fr import quote, typography
 from bouquet.versioning.rules import Bump, Kind, rule
 
 
@@ -61,7 +61,7 @@ def fire(
     """Build the ``Change`` of rule ``rule_id``; its message comes from the rule's template.
     ``label`` is the French name of the field, ``subject`` the French name of the item."""
     entry = rule(rule_id)
-    message = entry.template.format(
+    message = typography(entry.template).format(
         field=label, subject=quote(subject) if subject else "",
         before=before if before is not None else "—", after=after if after is not None else "—",
     )

@@ -69,8 +69,8 @@ def report_text(report: VersionReport) -> str:
     if report.blocking:
         lines += ["", f"{len(report.blocking)} changement(s) bloquant(s) à régler avant "
                   "publication."]
-    return "\n".join(lines) + "\n"
+    return fr.typography("\n".join(lines) + "\n")
 
 
 def diagnostics_text(report: VersionReport) -> str:
-    return "".join(d.render() + "\n" for d in report.diagnostics)
+    return fr.typography("".join(d.render() + "\n" for d in report.diagnostics))
