@@ -79,7 +79,7 @@ def test_rerun_is_byte_identical_and_json_carries_the_same(
 def test_date_option(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
     out = _notes(repo, capsys, "--date", "2027-01-15")
     assert out.startswith("# Bouquet 2027-T1 — version 1.0.0\n")
-    assert "Version du 15 janvier 2027, première version publiée" in out
+    assert f"Version du 15 janvier 2027{NN}: première version publiée." in out
 
 
 def test_version_json_contract(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:

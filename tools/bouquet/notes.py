@@ -112,10 +112,11 @@ def render_markdown(notes: Notes) -> str:
 
 
 def _intro(notes: Notes) -> str:
-    since = (f"depuis la version {notes.previous}" if notes.previous
-             else "première version publiée")
+    if notes.previous is None:
+        return f"Version du {fr.date(notes.date)}{fr.NNBSP}: première version publiée."
     kind = f"évolution {notes.bump.french}" if notes.bump is not Bump.NONE else "aucune évolution"
-    return f"Version du {fr.date(notes.date)}, {since}{fr.NNBSP}: {kind}."
+    return (f"Version du {fr.date(notes.date)}, depuis la version {notes.previous}"
+            f"{fr.NNBSP}: {kind}.")
 
 
 def render_json(notes: Notes) -> str:

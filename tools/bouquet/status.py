@@ -62,7 +62,7 @@ def summarise(
     labelled = [(f, vocabulary.label(f) if vocabulary else f, n) for f, n in familles.items()]
     return Status(
         modules=len(catalogue.modules),
-        by_statut=tuple((s, statuts.get(s, 0)) for s in Statut),
+        by_statut=tuple((s, statuts.get(s, 0)) for s in STATUT_LABELS),
         by_famille=tuple(sorted(labelled, key=lambda x: fr.collation_key(x[1]))),
         errors=sum(d.severity is Severity.ERROR for d in diagnostics),
         warnings=sum(d.severity is Severity.WARNING for d in diagnostics),
@@ -105,9 +105,11 @@ def _version_lines(status: Status) -> list[str]:
     else:
         blocking = f", dont {version.blocking} bloquant(s)" if version.blocking else ""
         since = f" depuis {version.since}" if version.since else ""
-        lines.append(f"Prochaine version{colon} {version.next} (évolution "
-                     f"{version.bump_french}{colon} {version.changes} changement(s){since}"
-                     f"{blocking}) ; détail avec « bouquet version » et « bouquet notes ».")
+        kind = (f"évolution {version.bump_french}" if version.current
+                else "première version publiée")
+        lines.append(f"Prochaine version{colon} {version.next} ({kind}{colon} "
+                     f"{version.changes} changement(s){since}{blocking}) ; détail avec "
+                     "« bouquet version » et « bouquet notes ».")
     if status.dirty:
         lines.append("  Modifications non commitées : non comptées dans la version "
                      "(elle se calcule sur HEAD).")

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from bouquet import status as overview
-from bouquet.catalogue import MODULES_DIR
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -18,25 +17,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="format de sortie (défaut : text)")
 
 
-def read_worktree(root: Path) -> dict[str, bytes]:
-    """Files under modules/ and schema/ of the working tree, by repo-relative path."""
-    sources: dict[str, bytes] = {}
-    for top in (MODULES_DIR, "schema"):
-        base = root / top
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                sources[path.relative_to(root).as_posix()] = path.read_bytes()
-    return sources
-
-
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.catalogue import build_catalogue
     from bouquet.diagnostics import has_errors
+    from bouquet.fs import WorkingTree, find_root, whole_repository
+    from bouquet.validate import check_sources
 
     root, git_state, message, version, dirty = _git_side(Path(args.repo))
-    catalogue, diagnostics = build_catalogue(read_worktree(root), today=dt.date.today())
+    root = find_root(root)
+    selection = whole_repository(root)
+    catalogue, diagnostics = check_sources(selection.sources, today=dt.date.today(),
+                                           tree=WorkingTree(root))
     result = overview.summarise(catalogue, diagnostics, git_state, message, version, dirty)
     render = overview.render_json if args.format == "json" else overview.render_text
     sys.stdout.write(render(result))

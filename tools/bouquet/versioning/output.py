@@ -50,6 +50,8 @@ def version_line(report: VersionReport) -> str:
 def next_line(report: VersionReport) -> str:
     if report.bump is Bump.NONE and report.current is not None:
         return f"Prochaine version{fr.NNBSP}: aucune, rien à publier depuis {report.current}"
+    if report.current is None:
+        return f"Prochaine version{fr.NNBSP}: {report.next} (première version publiée)"
     return f"Prochaine version{fr.NNBSP}: {report.next} (évolution {report.bump.french})"
 
 
