@@ -121,7 +121,7 @@ def _precheck(path: str, data: bytes, out: list[Diagnostic]) -> bytes | None:
         out.append(diag("BQ003", path, 1, 1, message))
         return None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        out.append(diag("BQ006", path, 1, 1, "le fichier commence par une marque UTF-16 : "
+        out.append(diag("BQ006", path, 1, 1, "le fichier commence par une marque UTF-16 : "
                         "il doit être enregistré en UTF-8 sans BOM"))
         return None
     if data.startswith(codecs.BOM_UTF8):
@@ -131,7 +131,7 @@ def _precheck(path: str, data: bytes, out: list[Diagnostic]) -> bytes | None:
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _offset_position(data, nul)
-        out.append(diag("BQ004", path, line, column, "octet nul : ce fichier semble binaire"))
+        out.append(diag("BQ004", path, line, column, "octet nul : ce fichier semble binaire"))
         return None
     try:
         data.decode("utf-8")
@@ -168,7 +168,7 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
         line, column = _mark(exc.context_mark)
         if (line, column) != _mark(exc.problem_mark):
             context = f" (construction commencée ligne {line}, colonne {column})"
-    return f"syntaxe YAML invalide : {problem}{context}"
+    return f"syntaxe YAML invalide : {problem}{context}"
 
 
 # --- scalars ------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ class _Builder:
         if not isinstance(self.root, dict):
             line, column = self.positions.get((), (1, 1))
             kind = "une liste" if isinstance(self.root, list) else "une valeur simple"
-            message = f"le document est {kind}, pas un ensemble de champs « clé: valeur »"
+            message = f"le document est {kind}, pas un ensemble de champs « clé: valeur »"
             self.out.append(diag("BQ009", self.path, line, column, message))
             return None
         return Document(self.path, self.root, self.positions, self.key_positions,
@@ -299,12 +299,12 @@ class _Builder:
         line, column = _mark(event.start_mark)
         if event.anchor is not None:
             self.out.append(diag("BQ011", self.path, line, column,
-                                 f"ancre « &{event.anchor} » : les ancres et alias sont interdits"))
+                                 f"ancre « &{event.anchor} » : les ancres et alias sont interdits"))
         tag = getattr(event, "tag", None)
         if tag is not None:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             self.out.append(diag("BQ012", self.path, line, column,
-                                 f"étiquette explicite « {shown} » interdite"))
+                                 f"étiquette explicite « {shown} » interdite"))
 
     def _scalar(self, event: ScalarEvent) -> None:
         self._check_anchor_tag(event)
@@ -329,7 +329,7 @@ class _Builder:
             first = self.key_positions[loc]
             self.out.append(diag(
                 "BQ010", self.path, position[0], position[1],
-                f"clé « {text} » en double (déjà présente ligne {first[0]}, colonne {first[1]})",
+                f"clé « {text} » en double (déjà présente ligne {first[0]}, colonne {first[1]})",
                 json_path=json_path(loc)))
             frame.key_dropped = True
             return
@@ -370,7 +370,7 @@ class _Builder:
     def _alias(self, event: AliasEvent) -> None:
         line, column = _mark(event.start_mark)
         self.out.append(diag("BQ011", self.path, line, column,
-                             f"alias « *{event.anchor} » : les ancres et alias sont interdits"))
+                             f"alias « *{event.anchor} » : les ancres et alias sont interdits"))
         if self._expects_key():
             self.stack[-1].key_dropped = True
             return

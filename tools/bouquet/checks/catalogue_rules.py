@@ -25,7 +25,7 @@ def module_path(module_id: str) -> str:
 def check_folder_name(path: str, folder: str) -> Iterator[Diagnostic]:
     problem = id_problem(folder)
     if problem:
-        yield diag("BQ203", path, 0, 0, f"nom de dossier « {shown(folder)} » interdit : {problem}")
+        yield diag("BQ203", path, 0, 0, f"nom de dossier « {shown(folder)} » interdit : {problem}")
 
 
 def check_layout(ctx: Context, module_files: frozenset[str]) -> Iterator[Diagnostic]:
@@ -33,12 +33,12 @@ def check_layout(ctx: Context, module_files: frozenset[str]) -> Iterator[Diagnos
     for entry in ctx.tree.stray_entries():
         if entry.rsplit("/", 1)[-1] not in ALLOWED_STRAY:
             yield diag("BQ218", entry, 0, 0,
-                       f"« {entry} » n'est pas un dossier de module")
+                       f"« {entry} » n'est pas un dossier de module")
     for folder in sorted(ctx.tree.module_dirs()):
         path = module_path(folder)
         if path not in module_files:
             yield diag("BQ217", f"{MODULES_DIR}/{folder}", 0, 0,
-                       f"le dossier « {MODULES_DIR}/{folder} » n'a pas de {MODULE_FILE}")
+                       f"le dossier « {MODULES_DIR}/{folder} » n'a pas de {MODULE_FILE}")
             yield from check_folder_name(f"{MODULES_DIR}/{folder}", folder)
 
 
@@ -52,13 +52,13 @@ def check_replacement_target(doc: Document, ctx: Context, status_of: StatusOf
         close = difflib.get_close_matches(target, sorted(ctx.tree.module_dirs()), n=3)
         hint = None
         if close:
-            hint = "Modules proches : " + ", ".join(f"« {c} »" for c in close) + "."
+            hint = "Modules proches : " + ", ".join(f"« {c} »" for c in close) + "."
         yield diag("BQ207", doc.path, line, column,
-                   f"« remplace_par » nomme « {target} », module introuvable dans modules/",
+                   f"« remplace_par » nomme « {target} », module introuvable dans modules/",
                    hint=hint, json_path="$.remplace_par")
     elif status_of(target) == "deprecie":
         yield diag("BQ208", doc.path, line, column,
-                   f"le module remplaçant « {target} » est lui-même déprécié",
+                   f"le module remplaçant « {target} » est lui-même déprécié",
                    json_path="$.remplace_par")
 
 
@@ -81,14 +81,14 @@ def path_problem(chemin: str) -> str | None:
     if not chemin.strip():
         return "chemin vide"
     if "\\" in chemin:
-        return "utilisez « / » et non « \\ »"
+        return "utilisez « / » et non « \\ »"
     if chemin.startswith("/") or (len(chemin) > 1 and chemin[1] == ":"):
         return "chemin absolu interdit"
     parts = chemin.split("/")
     if ".." in parts:
-        return "« .. » sortirait du dossier du module"
+        return "« .. » sortirait du dossier du module"
     if any(p in ("", ".") for p in parts):
-        return "chemin mal formé (« // », « ./ » ou « / » final)"
+        return "chemin mal formé (« // », « ./ » ou « / » final)"
     return None
 
 
@@ -106,7 +106,7 @@ def check_resources(doc: Document, folder: str, ctx: Context) -> Iterator[Diagno
         problem = path_problem(chemin)
         if problem:
             yield diag("BQ210", doc.path, line, column,
-                       f"chemin « {shown(chemin)} » interdit : {problem}", json_path=json_path(loc))
+                       f"chemin « {shown(chemin)} » interdit : {problem}", json_path=json_path(loc))
             continue
         files = files or ctx.tree.module_files(folder)
         if files is None:
@@ -114,9 +114,9 @@ def check_resources(doc: Document, folder: str, ctx: Context) -> Iterator[Diagno
         prefixes = ["/".join(chemin.split("/")[: n + 1]) for n in range(chemin.count("/") + 1)]
         if any(p in files.escaping_links for p in prefixes):
             yield diag("BQ212", doc.path, line, column,
-                       f"« {shown(chemin)} » est un lien symbolique qui sort du dossier du module",
+                       f"« {shown(chemin)} » est un lien symbolique qui sort du dossier du module",
                        json_path=json_path(loc))
         elif chemin not in files.files:
             yield diag("BQ211", doc.path, line, column,
-                       f"ressource « {shown(chemin)} » introuvable dans "
+                       f"ressource « {shown(chemin)} » introuvable dans "
                        f"{MODULES_DIR}/{folder}/", json_path=json_path(loc))

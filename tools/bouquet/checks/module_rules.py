@@ -43,8 +43,8 @@ def _id_matches_folder(doc: Document, folder: str) -> Iterator[Diagnostic]:
     value = get(doc.value, "id")
     if isinstance(value, str) and value != folder:
         yield _at("BQ202", doc, ("id",),
-                  f"l'id « {shown(value)} » diffère du nom du dossier « {shown(folder)} »",
-                  hint=f"Écrivez « id: {folder} », ou renommez le dossier si l'id est le bon "
+                  f"l'id « {shown(value)} » diffère du nom du dossier « {shown(folder)} »",
+                  hint=f"Écrivez « id: {folder} », ou renommez le dossier si l'id est le bon "
                        "(un id publié ne change jamais).")
 
 
@@ -60,7 +60,7 @@ def _unique_tiroirs(doc: Document) -> Iterator[Diagnostic]:
         if tid in seen:
             first = doc.position(("tiroirs", seen[tid], "id"))
             yield _at("BQ204", doc, ("tiroirs", index, "id"),
-                      f"tiroir « {shown(tid)} » en double (déjà défini ligne {first[0]})")
+                      f"tiroir « {shown(tid)} » en double (déjà défini ligne {first[0]})")
         else:
             seen[tid] = index
 
@@ -75,7 +75,7 @@ def _ranges(doc: Document) -> Iterator[Diagnostic]:
             high = get(tiroirs, index, key, "max")
             if _number(low) and _number(high) and low > high:  # type: ignore[operator]
                 yield _at("BQ205", doc, ("tiroirs", index, key, "min"),
-                          f"{label} : le minimum ({shown(low)}) dépasse le maximum "
+                          f"{label} : le minimum ({shown(low)}) dépasse le maximum "
                           f"({shown(high)})")
 
 
@@ -110,7 +110,7 @@ def _revision_date(doc: Document, today: dt.date) -> Iterator[Diagnostic]:
         return
     if value > today:
         yield _at("BQ215", doc, ("date_revision",),
-                  f"date de révision dans le futur : {french_date(value)} "
+                  f"date de révision dans le futur : {french_date(value)} "
                   f"(nous sommes le {french_date(today)})")
     elif value < months_before(today, STALE_MONTHS):
         yield _at("BQ216", doc, ("date_revision",),
@@ -123,11 +123,11 @@ def _replacement_presence(doc: Document) -> Iterator[Diagnostic]:
     target = get(doc.value, "remplace_par")
     if statut == "deprecie" and target is None:
         yield _at("BQ206", doc, ("statut",),
-                  "module déprécié sans « remplace_par » : par quoi est-il remplacé ?")
+                  "module déprécié sans « remplace_par » : par quoi est-il remplacé ?")
     elif isinstance(statut, str) and statut != "deprecie" and target is not None:
         yield _at("BQ209", doc, ("remplace_par",),
-                  f"« remplace_par » n'a de sens que pour un module déprécié (statut : "
-                  f"« {shown(statut)} »)")
+                  f"« remplace_par » n'a de sens que pour un module déprécié (statut : "
+                  f"« {shown(statut)} »)")
     if isinstance(target, str) and target == get(doc.value, "id"):
         yield _at("BQ208", doc, ("remplace_par",), "un module ne peut pas se remplacer lui-même")
 
@@ -158,4 +158,4 @@ def _urls(doc: Document) -> Iterator[Diagnostic]:
             problem = url_problem(url)
             if problem:
                 yield _at("BQ213", doc, ("ressources", index, "url"),
-                          f"adresse web invalide « {shown(url)} » : {problem}")
+                          f"adresse web invalide « {shown(url)} » : {problem}")

@@ -14,20 +14,20 @@ def parse_day(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"date invalide « {text} » : écrivez AAAA-MM-JJ, par exemple 2026-11-29"
+            f"date invalide « {text} » : écrivez AAAA-MM-JJ, par exemple 2026-11-29"
         ) from None
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths", nargs="*", metavar="CHEMIN",
-        help="fichiers ou dossiers à valider (par défaut : tout le dépôt) ; les règles entre "
+        help="fichiers ou dossiers à valider (par défaut : tout le dépôt) ; les règles entre "
              "fichiers restent vérifiées contre tout le catalogue",
     )
     parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="format du rapport : text (défaut), json ou github (annotations)")
+                        help="format du rapport : text (défaut), json ou github (annotations)")
     parser.add_argument("--today", type=parse_day, default=None, metavar="AAAA-MM-JJ",
-                        help="date du jour pour les règles de date (par défaut : aujourd'hui)")
+                        help="date du jour pour les règles de date (par défaut : aujourd'hui)")
 
 
 def execute(args: argparse.Namespace) -> int:
@@ -45,7 +45,7 @@ def execute(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     _, diagnostics = check_sources(selection.sources, today=today, tree=WorkingTree(root),
                                    only=selection.only)
-    unreadable = [diag("BQ001", path, 0, 0, f"« {path} » illisible : {reason}")
+    unreadable = [diag("BQ001", path, 0, 0, f"« {path} » illisible : {reason}")
                   for path, reason in selection.unreadable]
     diagnostics = sorted([*diagnostics, *unreadable], key=lambda d: d.sort_key())
     checked = [p for p in selection.sources
