@@ -31,7 +31,7 @@ from bouquet.checks.catalogue_rules import (
     status_from_tree,
 )
 from bouquet.checks.context import Context
-from bouquet.checks.messages import model_diagnostics
+from bouquet.checks.messages import model_diagnostics, real_errors
 from bouquet.checks.module_rules import check_module_rules
 from bouquet.checks.tree import SourcesTree, Tree
 from bouquet.checks.vocab_rules import (
@@ -113,22 +113,22 @@ _VOCAB_PATTERNS = vocab_patterns()
 
 
 def _model(model: type[M], document: Document, out: list[Diagnostic],
-                         skip: frozenset[tuple[str, ...]] = frozenset()) -> M | None:
+           skip: frozenset[tuple[str, ...]] = frozenset()) -> M | None:
     """The validated record, or None; unknown keys are warnings and do not prevent it."""
     try:
         return model.model_validate(document.value)
     except ValidationError as exc:
         out.extend(model_diagnostics(model, document, exc, skip))
-        if all(e["type"] == "extra_forbidden" for e in exc.errors()):
-            return _without_extras(model, document, exc)
+        errors = real_errors(exc)
+        if all(e["type"] == "extra_forbidden" for e in errors):
+            return _without_extras(model, document, [tuple(e["loc"]) for e in errors])
         return None
 
 
 def _without_extras(model: type[M], document: Document,
-                                  exc: ValidationError) -> M | None:
-    value = _strip(document.value, [tuple(e["loc"]) for e in exc.errors()])
+                    extras: list[tuple[str | int, ...]]) -> M | None:
     try:
-        return model.model_validate(value)
+        return model.model_validate(_strip(document.value, extras))
     except ValidationError:
         return None
 

@@ -220,6 +220,7 @@ class _Builder:
         self.key_positions: dict[Loc, Position] = {}
         self.tainted: set[Loc] = set()
         self.too_deep_reported = False
+        self.aliases_reported: set[str] = set()
 
     def document(self) -> Document | None:
         if self.documents == 0 or self.root is None:
@@ -369,7 +370,10 @@ class _Builder:
 
     def _alias(self, event: AliasEvent) -> None:
         line, column = _mark(event.start_mark)
-        self.out.append(diag("BQ011", self.path, line, column,
+        anchor = str(event.anchor)
+        if anchor not in self.aliases_reported:  # once per anchor: an alias bomb stays short
+            self.aliases_reported.add(anchor)
+            self.out.append(diag("BQ011", self.path, line, column,
                              f"alias « *{event.anchor} » : les ancres et alias sont interdits"))
         if self._expects_key():
             self.stack[-1].key_dropped = True

@@ -40,10 +40,10 @@ _DATE_TYPES = frozenset({
     "date_future", "date_past",
 })
 _BOUNDS: dict[str, str] = {
-    "greater_than_equal": "supérieur ou égal à {ge}",
-    "greater_than": "strictement supérieur à {gt}",
-    "less_than_equal": "inférieur ou égal à {le}",
-    "less_than": "strictement inférieur à {lt}",
+    "greater_than_equal": "supérieure ou égale à {ge}",
+    "greater_than": "strictement supérieure à {gt}",
+    "less_than_equal": "inférieure ou égale à {le}",
+    "less_than": "strictement inférieure à {lt}",
     "string_too_long": "d'au plus {max_length} caractères",
     "too_long": "d'au plus {max_length} éléments",
 }
@@ -59,7 +59,9 @@ _PATTERN_HINTS: dict[str, str] = {
 def shown(value: object, limit: int = 60) -> str:
     """A value as a user would have typed it, shortened."""
     text = value if isinstance(value, str) else repr(value)
-    if value is None:
+    if isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
+    elif value is None:
         text = "(vide)"
     elif isinstance(value, bool):
         text = "true" if value else "false"
@@ -79,16 +81,22 @@ def model_diagnostics(
     skip_patterns: frozenset[tuple[str, ...]] = frozenset(),
 ) -> Iterator[Diagnostic]:
     """French diagnostics for every error of ``error``; ``skip_patterns`` are told elsewhere."""
-    errors = error.errors(include_url=False, include_context=True, include_input=True)
-    locs = [tuple(e["loc"]) for e in errors]
-    for item, loc in zip(errors, locs, strict=True):
+    for item in real_errors(error):
+        loc = tuple(item["loc"])
         if document.is_tainted(loc):
             continue
-        if item["type"] in ("too_short", "tuple_type") and _has_child_error(loc, locs):
-            continue  # pydantic counts a list with a bad item as too short
         if item["type"] == "string_pattern_mismatch" and pattern_of(loc) in skip_patterns:
             continue
         yield _one(model, document, item, loc)
+
+
+def real_errors(error: ValidationError) -> list[Any]:
+    """Errors of ``error`` without pydantic's echo: a list with a bad item is "too short"."""
+    errors = error.errors(include_url=False, include_context=True, include_input=True)
+    locs = [tuple(e["loc"]) for e in errors]
+    return [item for item, loc in zip(errors, locs, strict=True)
+            if not (item["type"] in ("too_short", "tuple_type")
+                    and _has_child_error(loc, locs))]
 
 
 def _has_child_error(loc: Loc, locs: list[Loc]) -> bool:
@@ -129,7 +137,7 @@ def _one(model: type[BaseModel], document: Document, item: Any, loc: Loc) -> Dia
                          "facultatif.", json_path=jp)
     if kind == "too_short":
         return diag("BQ107", path, line, column,
-                    f"« {name} » doit contenir au moins {ctx.get('min_length', 1)} élément(s)",
+                    _at_least(name, int(ctx.get("min_length", 1))),
                     json_path=jp)
     if kind == "string_pattern_mismatch":
         key = next((str(k) for k in reversed(loc) if isinstance(k, str)), "")
@@ -149,6 +157,11 @@ def _one(model: type[BaseModel], document: Document, item: Any, loc: Loc) -> Dia
         return diag(code, path, line, column, f"« {name} » : {text}", json_path=jp)
     return diag("BQ102", path, line, column,
                 f"« {name} » : valeur « {value} » non conforme au schéma", json_path=jp)
+
+
+def _at_least(name: str, count: int) -> str:
+    items = "un élément" if count <= 1 else f"{count} éléments"
+    return f"« {name} » doit contenir au moins {items}"
 
 
 def _number(value: object) -> str:

@@ -55,8 +55,10 @@ def _values(doc: Document, spec: VocabField, loc: tuple[str | int, ...], value: 
 
 
 def _unknown_message(value: str, vocabulary: str, ids: frozenset[str]) -> str:
-    close = difflib.get_close_matches(value.lower(), sorted(ids), n=3, cutoff=0.6)
     message = f"valeur « {shown(value)} » absente du vocabulaire « {vocabulary} »"
+    if value.lower() in ids:
+        return message + f" ; écrivez « {value.lower()} », en minuscules"
+    close = difflib.get_close_matches(value.lower(), sorted(ids), n=3, cutoff=0.6)
     if close:
         message += " ; valeurs proches : " + ", ".join(f"« {c} »" for c in close)
     return message
