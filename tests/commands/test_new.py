@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from bouquet.cli import main
 from bouquet.commands.new import new_module, write_folder
 from bouquet.diagnostics import Severity
 from bouquet.model import MODULE_ID_PATTERN, Module
-from minirepo import write_vocabularies
+from minirepo import REPO, write_vocabularies
 
 DAY = dt.date(2026, 11, 29)
 
@@ -61,6 +63,23 @@ def test_scaffold_is_a_valid_draft(repo: Path, capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out
     assert "Module créé\u202f: modules/atelier-parentalite-numerique/module.yaml" in out
     assert "bouquet validate modules/atelier-parentalite-numerique/module.yaml" in out
+
+
+def test_scaffold_passes_bouquet_validate_in_a_copy_of_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder in ("schema", "modules"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "module", "nouveau-module", "--famille", "equipement_reemploi"]) == 0
+    capsys.readouterr()
+    assert main(["validate", "modules/nouveau-module/module.yaml"]) == 0, capsys.readouterr().out
+    assert main(["validate"]) == 0, capsys.readouterr().out
+    capsys.readouterr()
+    assert main(["validate", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is True
+    assert [d for d in report["diagnostics"] if d["path"].startswith("modules/nouveau")] == []
 
 
 def test_clock_titre_and_famille_are_used(repo: Path) -> None:

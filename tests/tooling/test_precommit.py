@@ -12,13 +12,8 @@ import pytest
 import yaml
 from pre_commit.clientlib import load_config, load_manifest
 
-from bouquet.commands import validate as validate_command
 from bouquet.commands.new import new_module
 from minirepo import REPO, write_vocabularies
-
-# TEMPORARY: until the validator helper's `bouquet validate` lands, the hook cannot pass.
-_PLACEHOLDER = "pas encore disponible" in Path(validate_command.__file__).read_text("utf-8")
-needs_validate = pytest.mark.skipif(_PLACEHOLDER, reason="bouquet validate pas encore livré")
 
 HOOK_FILES = r"^(modules|schema/vocabulaires|governance)/.*\.ya?ml$"
 
@@ -81,14 +76,12 @@ def _pre_commit(root: Path, *files: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=120)
 
 
-@needs_validate
 def test_hook_passes_on_a_valid_module(clone: Path) -> None:
     result = _pre_commit(clone, "modules/bon-module/module.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
 
 
-@needs_validate
 def test_hook_fails_on_a_broken_module_with_its_diagnostic(clone: Path) -> None:
     files = ("modules/bon-module/module.yaml", "modules/module-casse/module.yaml")
     result = _pre_commit(clone, *files)

@@ -17,19 +17,11 @@ from importlib import resources
 
 import yaml
 
-from bouquet.model import MODULE_ID_PATTERN
+from bouquet.checks.names import id_problem
 from bouquet.vocab import Vocabulary
 
-MODULE_ID_MAX = 64
 TITRE_MAX = 160
 TITRE_PLACEHOLDER = "À compléter : titre du module"
-
-# Names that cannot be a folder on every system (Windows device names).
-RESERVED_IDS = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{i}" for i in range(10)}
-    | {f"lpt{i}" for i in range(10)}
-)
 
 # For each placeholder of the template: (vocabulary, preferred values, index if none matches).
 _VOCAB_DEFAULTS: dict[str, tuple[str, tuple[str, ...], int]] = {
@@ -48,7 +40,6 @@ _MONTHS = (
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
 _PLACEHOLDER = re.compile(r"\{\{([a-z_]+)\}\}")
-_MODULE_ID_RE = re.compile(MODULE_ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -62,19 +53,19 @@ class ModuleRequest:
 
 
 def module_id_problem(module_id: str) -> str | None:
-    """Why ``module_id`` cannot name a module folder, in French; None when it can."""
-    if not module_id:
-        return "l'identifiant est vide"
-    if len(module_id) > MODULE_ID_MAX:
-        return f"l'identifiant dépasse {MODULE_ID_MAX} caractères"
-    if not module_id.isascii() or not _MODULE_ID_RE.fullmatch(module_id):
-        return (
-            "l'identifiant doit être en minuscules ASCII, chiffres et tirets "
-            "(par exemple « diagnostic-territorial »), sans « / », « .. » ni espace"
-        )
-    if module_id in RESERVED_IDS:
-        return f"« {module_id} » est un nom réservé"
-    return None
+    """Why ``module_id`` cannot name a module folder, in French; None when it can.
+
+    The rules are the validator's (``bouquet.checks.names``), so a scaffold is never refused
+    later for its name.
+    """
+    problem = id_problem(module_id)
+    if problem is None:
+        return None
+    shown = module_id if module_id.isprintable() else ascii(module_id)
+    return (
+        f"identifiant « {shown} » refusé ({problem}). Un identifiant s'écrit en "
+        "minuscules ASCII, chiffres et tirets simples, par exemple « diagnostic-territorial »"
+    )
 
 
 def titre_problem(titre: str) -> str | None:
