@@ -123,3 +123,19 @@ def commit_all(root: Path, message: str) -> str:
     git(root, "add", "-A")
     git(root, "commit", "-q", "--no-verify", "-m", message)
     return git(root, "rev-parse", "HEAD")
+
+
+def repo_state(root: Path) -> tuple[str, str, str, str, dict[str, bytes]]:
+    """Everything a release may touch: status, HEAD, tags, index entries and file bytes."""
+    files = {p.relative_to(root).as_posix(): p.read_bytes()
+             for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.parts}
+    return (git(root, "status", "--porcelain", "--untracked-files=all"),
+            git(root, "rev-parse", "HEAD"),
+            git(root, "for-each-ref", "--format=%(refname) %(objectname)", "refs/tags"),
+            git(root, "ls-files", "--stage"), files)
+
+
+def bouquet(root: Path, *args: str) -> int:
+    from bouquet.cli import main
+
+    return main([args[0], "-C", str(root), *args[1:]])

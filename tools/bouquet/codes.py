@@ -145,18 +145,18 @@ _TABLE: tuple[Code, ...] = (
     # --- BQ4xx: version and release --------------------------------------------------------
     # --- BQ45x-BQ49x: cutting a release (bouquet release) ----------------------------------
     Code("BQ451", E, "Publication hors de la branche principale",
-         "Passez sur la branche principale : « git switch main », puis relancez."),
+         "Passez sur la branche principale : « git switch main », puis relancez."),
     Code("BQ452", E, "Copie de travail non propre",
-         "Committez ou mettez de côté vos modifications (« git stash -u »), puis relancez."),
+         "Committez ou mettez de côté vos modifications (« git stash -u »), puis relancez."),
     Code("BQ453", E, "Contenu invalide",
-         "Lancez « bouquet validate » et corrigez toutes les erreurs signalées."),
+         "Lancez « bouquet validate » et corrigez toutes les erreurs signalées."),
     Code("BQ454", E, "Constat bloquant du calcul de version",
-         "Lancez « bouquet version » et traitez chaque changement marqué bloquant."),
+         "Lancez « bouquet version » et traitez chaque changement marqué bloquant."),
     Code("BQ455", E, "Étiquette de version déjà existante",
-         "Cette version est déjà publiée : vérifiez « git tag --list 'v*' »."),
+         "Cette version est déjà publiée : vérifiez « git tag --list 'v*' »."),
     Code("BQ456", E, "Aucune décision d'approbation adoptée et scellée",
-         "Ouvrez la décision (« bouquet vote new »), recueillez les bulletins, scellez-la "
-         "(« bouquet vote close ») et vérifiez le dépouillement (« bouquet vote tally »)."),
+         "Ouvrez la décision (« bouquet vote new »), recueillez les bulletins, scellez-la "
+         "(« bouquet vote close ») et vérifiez le dépouillement (« bouquet vote tally »)."),
     Code("BQ457", E, "Rien à publier",
          "Aucun changement du bouquet publié depuis la dernière version : pas de publication."),
     Code("BQ458", E, "Manifeste différent du contenu publié",

@@ -40,6 +40,16 @@ class VersionSummary:
 
 
 @dataclass(frozen=True)
+class ModuleVersion:
+    """A published module's own version: at the last release, and at the next one."""
+
+    id: str
+    title: str
+    current: str | None
+    next: str
+
+
+@dataclass(frozen=True)
 class Status:
     modules: int
     by_statut: tuple[tuple[Statut, int], ...]
@@ -50,11 +60,13 @@ class Status:
     git_message: str
     version: VersionSummary | None
     dirty: bool
+    module_versions: tuple[ModuleVersion, ...] = ()
 
 
 def summarise(
     catalogue: Catalogue, diagnostics: list[Diagnostic], git_state: GitState,
     git_message: str, version: VersionSummary | None, dirty: bool,
+    module_versions: tuple[ModuleVersion, ...] = (),
 ) -> Status:
     statuts = Counter(m.statut for m in catalogue.modules.values())
     familles = Counter(m.famille for m in catalogue.modules.values())
@@ -67,6 +79,8 @@ def summarise(
         errors=sum(d.severity is Severity.ERROR for d in diagnostics),
         warnings=sum(d.severity is Severity.WARNING for d in diagnostics),
         git_state=git_state, git_message=git_message, version=version, dirty=dirty,
+        module_versions=tuple(sorted(module_versions,
+                                     key=lambda m: (fr.collation_key(m.title), m.id))),
     )
 
 
@@ -80,7 +94,24 @@ def render_text(status: Status) -> str:
         lines += [f"  {label}{colon} {n}" for _, label, n in status.by_famille]
     lines.append(_verdict(status))
     lines += _version_lines(status)
+    lines += _module_version_lines(status)
     return fr.typography("\n".join(lines) + "\n")
+
+
+def _module_version_lines(status: Status) -> list[str]:
+    colon = f"{fr.NNBSP}:"
+    if not status.module_versions:
+        return []
+    lines = [f"Versions des modules publiés (dernière version → prochaine){colon}"]
+    for item in status.module_versions:
+        if item.current is None:
+            value = f"{item.next} (première publication)"
+        elif item.current == item.next:
+            value = item.current
+        else:
+            value = f"{item.current} → {item.next}"
+        lines.append(f"  {item.title} ({item.id}){colon} {value}")
+    return lines
 
 
 def _verdict(status: Status) -> str:
@@ -132,5 +163,7 @@ def render_json(status: Status) -> str:
             "current": version.current, "next": version.next, "bump": version.bump,
             "from": version.since, "changes": version.changes, "blocking": version.blocking,
         },
+        "module_versions": [{"id": m.id, "current": m.current, "next": m.next}
+                            for m in status.module_versions],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--check", action="store_true",
-        help="vérifier que le fichier committé est à jour, sans rien écrire (échec : code 1)",
+        help="vérifier que le fichier committé est à jour, sans rien écrire (échec : code 1)",
     )
 
 

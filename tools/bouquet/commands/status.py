@@ -27,7 +27,9 @@ def execute(args: argparse.Namespace) -> int:
     selection = whole_repository(root)
     catalogue, diagnostics = check_sources(selection.sources, today=dt.date.today(),
                                            tree=WorkingTree(root))
-    result = overview.summarise(catalogue, diagnostics, git_state, message, version, dirty)
+    modules = _module_versions(root) if git_state is overview.GitState.OK else ()
+    result = overview.summarise(catalogue, diagnostics, git_state, message, version, dirty,
+                                modules)
     render = overview.render_json if args.format == "json" else overview.render_text
     sys.stdout.write(render(result))
     return 1 if has_errors(diagnostics) else 0
@@ -64,3 +66,24 @@ def _git_side(
     )
     return root, GitState.OK, "", summary, dirty
 
+
+
+def _module_versions(root: Path) -> tuple[overview.ModuleVersion, ...]:
+    """Each published module's own version at HEAD, walked over the release tags."""
+    from bouquet.gitrepo import GitUsageError, Repository
+    from bouquet.release.history import item_versions as walk_versions
+    from bouquet.release.history import module_key, read_snapshot
+    from bouquet.versioning.compute import compute
+
+    try:
+        report = compute(root)
+        with Repository(root) as repo:
+            target = read_snapshot(repo, report.to_commit)
+            before, after = walk_versions(repo, target, report.next)
+    except GitUsageError:
+        return ()
+    return tuple(
+        overview.ModuleVersion(i, m.titre, str(before[k]) if k in before else None,
+                               str(after[k]))
+        for i, m in target.catalogue.modules.items() if (k := module_key(i)) in after
+    )

@@ -10,7 +10,7 @@ class GitFailed(Exception):
     """A git command failed; ``detail`` is git's own message."""
 
     def __init__(self, args: tuple[str, ...], detail: str) -> None:
-        super().__init__(f"git {' '.join(args)} : {detail}")
+        super().__init__(f"git {' '.join(args)} : {detail}")
         self.args_run = args
         self.detail = detail
 

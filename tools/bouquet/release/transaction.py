@@ -109,7 +109,7 @@ def _rollback(root: Path, change: Change, snapshot: _Snapshot) -> None:
     if change.tag not in snapshot.tags and gitops.tag_exists(root, change.tag):
         gitops.run(root, "update-ref", "-d", f"refs/tags/{change.tag}")
     if gitops.head(root) != snapshot.head:
-        gitops.run(root, "update-ref", "-m", "bouquet release : annulation",
+        gitops.run(root, "update-ref", "-m", "bouquet release : annulation",
                    snapshot.branch_ref, snapshot.head)
     index_file = gitops.index_path(root)
     if snapshot.index is None:

@@ -1,0 +1,84 @@
+"""Facts a release depends on, read from the repository (I/O edge).
+
+Validation runs exactly what ``bouquet validate`` runs on the whole repository; the version
+comes from ``bouquet.versioning.compute``; decisions are recounted from history by the
+governance package. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from bouquet.diagnostics import Severity
+from bouquet.release import gitops
+from bouquet.release.preconditions import DecisionFact, Facts
+from bouquet.versioning.compute import VersionReport
+
+DECISIONS_DIR = "governance/decisions"
+
+
+def validation_errors(root: Path, today: dt.date) -> tuple[str, ...]:
+    """The errors ``bouquet validate`` reports on the whole repository, one line each."""
+    from bouquet.fs import WorkingTree, whole_repository
+    from bouquet.validate import check_sources
+
+    selection = whole_repository(root)
+    _, diagnostics = check_sources(selection.sources, today=today, tree=WorkingTree(root),
+                                   only=selection.only)
+    lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+             for d in sorted(diagnostics, key=lambda d: d.sort_key())
+             if d.severity is Severity.ERROR]
+    lines += [f"{path}: illisible ({reason})" for path, reason in selection.unreadable]
+    return tuple(lines)
+
+
+def _publication(path: Path) -> str | None:
+    try:
+        data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    value = data.get("publication") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def decision_facts(root: Path, tag: str) -> tuple[DecisionFact, ...]:
+    """Every decision whose ``publication`` is ``tag``, recounted from history."""
+    from bouquet.governance.files import InvalidFile
+    from bouquet.governance.history import HistoryError
+    from bouquet.governance.recount import recount
+
+    facts = []
+    for path in sorted((root / DECISIONS_DIR).glob("*/decision.yaml")):
+        if _publication(path) != tag:
+            continue
+        folder = path.parent.relative_to(root).as_posix()
+        try:
+            counted = recount(root, folder)
+        except (HistoryError, InvalidFile) as exc:
+            facts.append(DecisionFact(path.parent.name, tag, False, None, f"illisible : {exc}"))
+            continue
+        seal = counted.snapshot.seal
+        facts.append(DecisionFact(path.parent.name, tag, seal is not None and counted.result.final,
+                                  seal, counted.result.outcome.value))
+    return tuple(facts)
+
+
+def release_facts(
+    root: Path, report: VersionReport, *, final: bool, today: dt.date
+) -> Facts:
+    tag = f"v{report.next}"
+    blocking = tuple(f"{c.path} : {c.message}" for c in report.blocking)
+    return Facts(
+        branch=gitops.branch(root),
+        dirty=tuple(gitops.status_lines(root)),
+        validation_errors=validation_errors(root, today),
+        blocking_changes=blocking,
+        nothing_to_release=report.current is not None and int(report.bump) == 0,
+        tag=tag,
+        tag_exists=gitops.tag_exists(root, tag),
+        final=final,
+        decisions=decision_facts(root, tag) if final else (),
+    )

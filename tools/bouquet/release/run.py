@@ -1,0 +1,117 @@
+"""``bouquet release`` end to end: gather the facts, check, plan, then apply or print.
+
+Kept apart from the command module so that tests can drive it with an injected step hook
+and a fixed date, and read typed outcomes rather than printed text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from bouquet.gitrepo import Repository
+from bouquet.release import preconditions
+from bouquet.release.changelog import CHANGELOG_PATH
+from bouquet.release.gather import release_facts
+from bouquet.release.history import item_versions, read_snapshot
+from bouquet.release.manifest import DecisionRef, manifest_path, read_manifest_header
+from bouquet.release.plan import ReleasePlan, build_manifest, build_plan
+from bouquet.release.preconditions import Refusal, refusal
+from bouquet.release.transaction import StepHook, apply
+from bouquet.versioning.compute import VersionReport, compute
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened: the plan (when it could be made), refusals, and the new commit."""
+
+    version: str | None
+    plan: ReleasePlan | None
+    refusals: tuple[Refusal, ...]
+    commit: str | None = None
+
+
+def _notes(root: Path, report: VersionReport, date: dt.date) -> str:
+    from bouquet import notes
+    from bouquet.versioning import credits
+
+    people = credits.gather(root, report.from_commit, report.to_commit)
+    return notes.render_markdown(notes.build(report, people, date))
+
+
+def make_plan(root: Path, report: VersionReport, date: dt.date,
+              decision: DecisionRef | None) -> ReleasePlan:
+    with Repository(root) as repo:
+        target = read_snapshot(repo, report.to_commit)
+        before, after = item_versions(repo, target, report.next)
+    existing = root / CHANGELOG_PATH
+    return build_plan(
+        version=report.next, previous=report.current, date=date,
+        notes_markdown=_notes(root, report, date), target=target, before=before, after=after,
+        decision=decision, existing_changelog=(
+            existing.read_text(encoding="utf-8") if existing.is_file() else None),
+    )
+
+
+def release(
+    root: Path, *, pre_release: str | None, date: dt.date, dry_run: bool,
+    before_step: StepHook | None = None,
+) -> Outcome:
+    """Check every precondition, then cut the release (or only plan it with ``dry_run``).
+    Raises ``GitUsageError`` for usage problems and ``GitFailed`` when a step failed (the
+    repository is then exactly as before)."""
+    report = compute(root, pre_release=pre_release)
+    facts = release_facts(root, report, final=pre_release is None, today=date)
+    refusals = tuple(preconditions.check(facts))
+    approving = preconditions.approving_decision(facts)
+    decision = None if approving is None or approving.seal_commit is None else \
+        DecisionRef(approving.id, approving.seal_commit)
+    if refusals and not dry_run:
+        return Outcome(str(report.next), None, refusals)
+    plan = make_plan(root, report, date, decision)
+    if dry_run or refusals:
+        return Outcome(plan.version, plan, refusals)
+    commit = apply(root, plan.change(), before_step=before_step or _no_hook)
+    return Outcome(plan.version, plan, (), commit)
+
+
+def verify(root: Path, tag: str) -> tuple[Refusal, ...]:
+    """Recompute the manifest of ``tag`` from the tagged content and compare it byte for byte
+    with the committed one (and check the approving decision of a final release)."""
+    from bouquet.gitrepo import parse_release_tag
+
+    with Repository(root) as repo:
+        commit = repo.resolve(tag)
+        parsed = parse_release_tag(tag, commit)
+        if parsed is None:
+            return (refusal("BQ458", f"« {tag} » n'est pas une étiquette de version vX.Y.Z."),)
+        raw = repo.read_files(commit, [manifest_path(tag)]).get(manifest_path(tag))
+        if raw is None:
+            return (refusal("BQ458", f"{manifest_path(tag)} est absent du commit étiqueté."),)
+        header = read_manifest_header(raw)
+        if header is None:
+            return (refusal("BQ458", f"{manifest_path(tag)} est illisible."),)
+        date_text, decision = header
+        target = read_snapshot(repo, commit)
+        _, after = item_versions(repo, target, parsed.version)
+        finals = [t.version for t in repo.release_tags(merged_into=commit)
+                  if t.is_final and t.version < parsed.version]
+    previous = max(finals) if finals else None
+    try:
+        date = dt.date.fromisoformat(date_text)
+    except ValueError:
+        return (refusal("BQ458", f"{manifest_path(tag)} : date illisible « {date_text} »."),)
+    expected = build_manifest(parsed.version, previous, date, target, after, decision)
+    problems = []
+    if expected.to_json().encode("utf-8") != raw:
+        problems.append(refusal(
+            "BQ458", f"{manifest_path(tag)} ne correspond pas au contenu du commit "
+            f"{commit[:12]} (recalculé par « bouquet release --verify {tag} »)."))
+    if parsed.is_final and decision is None:
+        problems.append(refusal("BQ456", f"le manifeste de {tag} ne nomme aucune décision."))
+    return tuple(problems)
+
+
+def _no_hook(step: str) -> None:
+    del step
