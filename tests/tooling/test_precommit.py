@@ -101,3 +101,17 @@ def test_hook_skips_files_it_does_not_concern(clone: Path) -> None:
     result = _pre_commit(clone, "notes.txt")
     assert result.returncode == 0
     assert "no files to check" in result.stdout
+
+
+@pytest.mark.skipif(
+    not (REPO / ".venv" / "bin" / "bouquet").exists() or not (REPO / ".git").exists(),
+    reason="pas de .venv (commandes du README) ou pas de dépôt git",
+)
+def test_the_repository_passes_its_own_hook() -> None:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(REPO / ".venv" / "pre-commit-home")}
+    env.pop("PRE_COMMIT", None)
+    command = [sys.executable, "-m", "pre_commit", "run", "bouquet-validate", "--all-files"]
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout

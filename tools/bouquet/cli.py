@@ -72,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     _french_help(parser)
     parser.add_argument("--version", action="version", version=f"bouquet {__version__}",
                         help="afficher la version de l'outil")
-    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
+    )
     sub.required = True
     for name, module_name, help_text in COMMANDS:
         module = importlib.import_module(f"bouquet.commands.{module_name}")
@@ -103,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
-    except Exception:  # an internal bug, never shown as a content problem
+    except Exception as error:  # an internal bug, never shown as a content problem
         sys.stderr.write(
             "bouquet : erreur interne de l'outil (ce n'est pas un problème de contenu).\n"
             "Merci de la signaler avec la commande lancée et le message ci-dessous.\n"
@@ -111,7 +113,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("BOUQUET_DEBUG"):
             traceback.print_exc()
         else:
-            exc_type, exc, _ = sys.exc_info()
-            sys.stderr.write(f"{exc_type.__name__ if exc_type else 'Erreur'} : {exc}\n")
+            sys.stderr.write(f"{type(error).__name__} : {error}\n")
             sys.stderr.write("(BOUQUET_DEBUG=1 affiche la trace complète.)\n")
         return EXIT_INTERNAL
