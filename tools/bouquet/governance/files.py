@@ -22,7 +22,7 @@ INSTANCES_DIR = f"{GOVERNANCE_DIR}/instances"
 DECISIONS_DIR = f"{GOVERNANCE_DIR}/decisions"
 BALLOTS = "bulletins"
 PROXIES = "procurations"
-MAX_BYTES = 256 * 1024
+MAX_BYTES = 8 * 1024 * 1024  # a roster of 10 000 members is about 600 kB
 
 M = TypeVar("M", bound=BaseModel)
 
