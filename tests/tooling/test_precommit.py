@@ -115,3 +115,16 @@ def test_the_repository_passes_its_own_hook() -> None:
                             timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+def test_hook_on_a_vocabulary_alone_still_checks_the_modules_that_use_it(clone: Path) -> None:
+    familles = clone / "schema" / "vocabulaires" / "familles.yaml"
+    used = yaml.safe_load((clone / "modules/bon-module/module.yaml").read_text("utf-8"))["famille"]
+    text = familles.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {used}\n")
+    end = text.find("  - id: ", start + 1)
+    familles.write_text(text[:start] + (text[end:] if end != -1 else ""), encoding="utf-8")
+    result = _pre_commit(clone, "schema/vocabulaires/familles.yaml")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "modules/bon-module/module.yaml:" in result.stdout
+    assert used in result.stdout
