@@ -173,3 +173,35 @@ def _read_all(root: Path, paths: Iterable[str]) -> tuple[dict[str, bytes], Unrea
         except OSError as exc:
             unreadable.append((path, exc.strerror or "lecture impossible"))
     return sources, tuple(unreadable)
+
+
+def outdated(root: Path, files: dict[str, str]) -> list[str]:
+    """Paths whose content on disk differs from ``files`` (missing ones included)."""
+    stale = []
+    for path, text in sorted(files.items()):
+        try:
+            current = (root / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current != text:
+            stale.append(path)
+    return stale
+
+
+def write_files(root: Path, files: dict[str, str]) -> list[str]:
+    """Write the outdated ``files``: all temporary files first, then renames (all or nothing)."""
+    stale = outdated(root, files)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path in stale:
+            target = root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_text(files[path], encoding="utf-8", newline="\n")
+            staged.append((temporary, target))
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+    return stale

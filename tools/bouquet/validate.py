@@ -85,10 +85,10 @@ def check_sources(
     for item in checked:
         if item.document is not None:
             out.extend(check_replacement_target(item.document, ctx, status_of))
+    for name in EXTRA_CHECKERS:
+        out.extend(_load_checker(name)(sources, today=today))
     if selected is None:
         out.extend(check_layout(ctx, frozenset(module_paths)))
-        for name in EXTRA_CHECKERS:
-            out.extend(_load_checker(name)(sources, today=today))
     else:
         out = [d for d in out if d.path in selected]
     out.sort(key=Diagnostic.sort_key)

@@ -1,16 +1,53 @@
-"""`bouquet docs` (not implemented yet)."""
+"""`bouquet docs [--check]`: regenerate the documentation pages derived from the code."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+# (page, "module:function") — the function returns the page's full text, deterministic.
+# Other parts of the tooling add their generated pages here, one line each.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("docs/erreurs.md", "bouquet.docs_errors:render"),
+)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser
+    parser.add_argument("--check", action="store_true",
+                        help="ne rien écrire ; sortir avec le code 1 si une page est périmée")
+
+
+def generate() -> dict[str, str]:
+    import importlib
+
+    pages: dict[str, str] = {}
+    for path, name in PAGES:
+        module_name, _, function = name.partition(":")
+        pages[path] = getattr(importlib.import_module(module_name), function)()
+    return pages
 
 
 def execute(args: argparse.Namespace) -> int:
-    del args
-    sys.stderr.write("bouquet docs : pas encore disponible.\n")
-    return 3
+    from pathlib import Path
+
+    from bouquet.fs import find_root, outdated, write_files
+
+    root = find_root(Path.cwd())
+    pages = generate()
+    if args.check:
+        stale = outdated(root, pages)
+        for path in stale:
+            sys.stdout.write(f"{path} : périmé, lancez « bouquet docs » et validez le résultat.\n")
+        if not stale:
+            sys.stdout.write(f"Documentation à jour ({_count(len(pages))}).\n")
+        return 1 if stale else 0
+    written = write_files(root, pages)
+    for path in written:
+        sys.stdout.write(f"{path} : écrit.\n")
+    if not written:
+        sys.stdout.write(f"Documentation déjà à jour ({_count(len(pages))}).\n")
+    return 0
+
+
+def _count(n: int) -> str:
+    return f"{n} page{'s' if n > 1 else ''}"

@@ -1,16 +1,58 @@
-"""`bouquet schema` (not implemented yet)."""
+"""`bouquet schema [--check]`: write the JSON Schemas generated from the models."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+# Other families of files add their generator here: "module:function" returning
+# {repo-relative path: JSON text}, deterministic.
+PRODUCERS: tuple[str, ...] = ("bouquet.governance.schema:schemas",)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser
+    parser.add_argument("--check", action="store_true",
+                        help="ne rien écrire ; sortir avec le code 1 si un schéma est périmé")
 
 
 def execute(args: argparse.Namespace) -> int:
-    del args
-    sys.stderr.write("bouquet schema : pas encore disponible.\n")
-    return 3
+    import datetime as dt
+    import importlib
+    from pathlib import Path
+
+    from bouquet.catalogue import is_vocab_path
+    from bouquet.diagnostics import has_errors
+    from bouquet.fs import find_root, outdated, whole_repository, write_files
+    from bouquet.report import Counts, render_text
+    from bouquet.schema_gen import schemas
+    from bouquet.validate import check_sources
+
+    root = find_root(Path.cwd())
+    sources = {p: b for p, b in whole_repository(root).sources.items() if is_vocab_path(p)}
+    catalogue, diagnostics = check_sources(sources, today=dt.date.today())
+    vocab_problems = [d for d in diagnostics if is_vocab_path(d.path)]
+    if has_errors(vocab_problems):
+        sys.stderr.write("Vocabulaires invalides : corrigez-les avant de générer les schémas.\n")
+        sys.stderr.write(render_text(vocab_problems, Counts(0, len(sources))))
+        return 1
+    files = schemas(catalogue.vocabularies)
+    for name in PRODUCERS:
+        module_name, _, function = name.partition(":")
+        files.update(getattr(importlib.import_module(module_name), function)())
+    if args.check:
+        stale = outdated(root, files)
+        for path in stale:
+            sys.stdout.write(f"{path} : périmé, lancez « bouquet schema » et validez le résultat.\n")
+        if not stale:
+            sys.stdout.write(f"Schémas à jour ({_count(len(files))}).\n")
+        return 1 if stale else 0
+    written = write_files(root, files)
+    for path in written:
+        sys.stdout.write(f"{path} : écrit.\n")
+    if not written:
+        sys.stdout.write(f"Schémas déjà à jour ({_count(len(files))}).\n")
+    return 0
+
+
+def _count(n: int) -> str:
+    return f"{n} fichier{'s' if n > 1 else ''}"

@@ -1,0 +1,51 @@
+"""``docs/erreurs.md``: the French page of diagnostic codes, generated from ``bouquet.codes``."""
+
+from __future__ import annotations
+
+from bouquet.codes import CODES
+from bouquet.diagnostics import Code, Severity
+
+RANGES: tuple[tuple[str, str, str], ...] = (
+    ("BQ0", "Lecture des fichiers et YAML",
+     "Le fichier ne peut pas être lu comme un document YAML sûr et simple."),
+    ("BQ1", "Schéma d'un module ou d'un vocabulaire",
+     "Un champ manque, est inconnu, ou sa valeur n'a pas la forme attendue."),
+    ("BQ2", "Règles du catalogue",
+     "Ce qu'un schéma ne peut pas vérifier : cohérence entre champs et entre fichiers."),
+    ("BQ3", "Gouvernance", "Membres, instances, décisions, bulletins et procurations."),
+    ("BQ4", "Version et publication", "Calcul de version, notes et publication."),
+)
+SEVERITY = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _row(code: Code) -> str:
+    return (f"| `{code.code}` | {SEVERITY[code.severity]} | {_cell(code.title)} "
+            f"| {_cell(code.hint)} |")
+
+
+def render() -> str:
+    lines = [
+        "# Codes d'erreur de l'outillage",
+        "",
+        "<!-- Page générée par « bouquet docs » à partir de tools/bouquet/codes.py :",
+        "     ne la modifiez pas à la main. -->",
+        "",
+        "Chaque problème est signalé ainsi : `chemin:ligne:colonne: CODE message`, suivi d'une",
+        "ligne de conseil. Une **erreur** fait échouer la validation (code de sortie 1) ; un",
+        "**avertissement** la laisse passer. Les codes sont stables : un code retiré n'est",
+        "jamais réattribué.",
+        "",
+    ]
+    for prefix, title, intro in RANGES:
+        codes = [c for c in sorted(CODES.values(), key=lambda c: c.code)
+                 if c.code.startswith(prefix)]
+        if not codes:
+            continue
+        lines += [f"## {prefix}xx — {title}", "", intro, "",
+                  "| Code | Gravité | Problème | Comment corriger |",
+                  "|---|---|---|---|", *map(_row, codes), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
