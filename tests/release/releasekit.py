@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -139,3 +140,50 @@ def bouquet(root: Path, *args: str) -> int:
     from bouquet.cli import main
 
     return main([args[0], "-C", str(root), *args[1:]])
+
+
+MEMBERS = ("zoomacom", "la-mednum", "les-assembleurs")
+
+
+def write_governance(root: Path) -> None:
+    """Three members and the comité du commun (one member, one vote; default rules)."""
+    members = ["membres:"]
+    for member in MEMBERS:
+        members += [f"  - id: {member}", f"    nom: Organisation {member}",
+                    "    college: hubs"]
+    (root / "governance" / "instances").mkdir(parents=True, exist_ok=True)
+    (root / "governance" / "membres.yaml").write_text("\n".join(members) + "\n")
+    instance = ["id: comite-du-commun", "nom: Comité du commun", "periodicite: trimestrielle",
+                "membres:", *(f"  - {m}" for m in MEMBERS)]
+    (root / "governance" / "instances" / "comite-du-commun.yaml").write_text(
+        "\n".join(instance) + "\n")
+
+
+def vote(root: Path, decision: str, publication: str, choices: dict[str, str]) -> str:
+    """Open a decision approving ``publication``, cast ballots, seal it; the seal commit."""
+    assert bouquet_vote(root, "new", decision, "--instance", "comite-du-commun",
+                        "--objet", f"Approuver la version {publication}",
+                        "--publication", publication) == 0
+    commit_all(root, f"Ouverture du vote {decision}")
+    folder = root / "governance" / "decisions" / decision / "bulletins"
+    folder.mkdir(parents=True, exist_ok=True)
+    for member, choice in choices.items():
+        (folder / f"{member}.yaml").write_text(f"choix: {choice}\n")
+        commit_all(root, f"Bulletin de {member}")
+    assert bouquet_vote(root, "close", decision) == 0
+    return commit_all(root, f"Clôture du vote {decision}")
+
+
+def bouquet_vote(root: Path, action: str, *args: str) -> int:
+    from bouquet.cli import main
+
+    return main(["vote", action, *args, "--repo", str(root)])
+
+
+def merge_branch(root: Path, branch: str, message: str, edit: Callable[[], object]) -> None:
+    """A contribution on its own branch, merged into main with a merge commit."""
+    git(root, "switch", "-q", "-c", branch)
+    edit()
+    commit_all(root, message)
+    git(root, "switch", "-q", "main")
+    git(root, "merge", "-q", "--no-ff", "-m", f"Fusion de {branch}", branch)

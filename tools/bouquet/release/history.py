@@ -76,9 +76,10 @@ def bumps_of(changes: Iterable[Change]) -> dict[str, int]:
 
 
 def previous_finals(repo: Repository, target: str, version: semver.Version) -> list[str]:
-    """Commits of the final release tags reachable from ``target`` and older than ``version``."""
+    """Commits of the final release tags reachable from ``target`` up to ``version``
+    (``version`` itself is there when it is already tagged: verifying, or nothing new)."""
     tags = repo.release_tags(merged_into=target)
-    return [t.commit for t in tags if t.is_final and t.version < version]
+    return [t.commit for t in tags if t.is_final and t.version <= version]
 
 
 def item_versions(
