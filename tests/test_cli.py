@@ -13,3 +13,13 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     assert "COMMANDE" in capsys.readouterr().out
+
+
+def test_help_and_usage_are_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "module", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation\u202f: bouquet new module")
+    assert "arguments\u202f:" in out and "options\u202f:" in out
+    assert "usage:" not in out and "positional arguments" not in out
+    assert main(["new"]) == 2
+    assert capsys.readouterr().err.startswith("utilisation\u202f: bouquet new")

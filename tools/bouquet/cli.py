@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from bouquet import __version__
 
@@ -53,7 +53,19 @@ class UsageError(Exception):
     """Raised by the parser instead of exiting, so that ``main`` returns 2."""
 
 
+class FrenchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        french = "utilisation\u202f: " if prefix is None else prefix
+        super().add_usage(usage, actions, groups, french)
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", FrenchHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments\u202f"  # argparse appends the colon
+        self._optionals.title = "options\u202f"
+
     def error(self, message: str) -> NoReturn:
         for english, french in _TRANSLATIONS:
             message = message.replace(english, french)
