@@ -107,3 +107,18 @@ def test_real_governance_content_is_valid() -> None:
     if not sources:
         pytest.skip("pas encore de contenu de gouvernance")
     assert governance_diagnostics(sources, None) == []
+
+
+def test_validate_named_governance_file_reports_its_problems(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.write({**BASE, f"{DECISION}/bulletins/intrus.yaml": "choix: pour\n",
+                f"{DECISION}/bulletins/a.yaml": "choix: pour\n"})
+    (repo.path / "schema").mkdir()
+    monkeypatch.chdir(repo.path)
+    # naming one governance file (the pre-commit case) checks the governance folder as a whole
+    assert main(["validate", f"{DECISION}/bulletins/a.yaml"]) == 1
+    out = capsys.readouterr().out
+    assert f"{DECISION}/bulletins/intrus.yaml:1:1: BQ309" in out
+    (repo.path / DECISION / "bulletins/intrus.yaml").unlink()
+    assert main(["validate", f"{DECISION}/bulletins/a.yaml"]) == 0

@@ -6,14 +6,12 @@ No clock, no environment: the same result and commits give byte-identical output
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
+from bouquet.fr import NNBSP, typography
 from bouquet.governance.models import fraction_text
 from bouquet.governance.result import Outcome, Result
 
-NNBSP = "\u202f"
-NBSP = "\u00a0"
 METHODS = {"majorite": "vote à la majorité", "consentement": "décision par consentement",
            "jugement-majoritaire": "jugement majoritaire"}
 
@@ -31,9 +29,8 @@ class Provenance:
 
 
 def typo(text: str) -> str:
-    """French typography (as ``bouquet.fr``): U+202F before : ; ! ? %, U+00A0 inside « »."""
-    text = re.sub(r" ([:;!?%])", NNBSP + r"\1", text)
-    return text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+    """French spacing (``bouquet.fr.typography``), and U+202F before « % »."""
+    return typography(text).replace(" %", NNBSP + "%")
 
 
 def sentence(result: Result) -> str:
