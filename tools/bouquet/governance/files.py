@@ -10,11 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from bouquet.diagnostics import Severity
 from bouquet.governance.models import MEMBER_ID_PATTERN, Bulletin, Procuration
 from bouquet.governance.result import Ballot, Excluded, Proxy
+from bouquet.yamlsafe import load_yaml as careful_yaml
 
 GOVERNANCE_DIR = "governance"
 MEMBERS_FILE = f"{GOVERNANCE_DIR}/membres.yaml"
@@ -22,7 +23,6 @@ INSTANCES_DIR = f"{GOVERNANCE_DIR}/instances"
 DECISIONS_DIR = f"{GOVERNANCE_DIR}/decisions"
 BALLOTS = "bulletins"
 PROXIES = "procurations"
-MAX_BYTES = 8 * 1024 * 1024  # a roster of 10 000 members is about 600 kB
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -40,25 +40,15 @@ def decision_dir(decision_id: str) -> str:
 
 
 def load_yaml(data: bytes) -> object:
-    if len(data) > MAX_BYTES:
-        raise InvalidFile("fichier trop gros")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidFile("fichier non encodé en UTF-8") from exc
-    if any(marker in text for marker in "&*!"):  # anchors, aliases, tags: the careful loader
-        from bouquet.yamlsafe import load_yaml as careful
-
-        document, found = careful("", data)
-        if document is None or found:
-            raise InvalidFile(found[0].message if found else "YAML invalide")
-        return document.value
-    try:
-        return yaml.load(text, Loader=yaml.CSafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""
-        raise InvalidFile(f"YAML invalide{where}") from exc
+    """Plain data of a YAML file read by the shared careful loader (``bouquet.yamlsafe``):
+    duplicate keys, anchors, aliases, tags, wrong encodings and huge files are refused."""
+    document, found = careful_yaml("", data)
+    errors = [d for d in found if d.severity is Severity.ERROR]
+    if document is None or errors:
+        first = errors[0] if errors else None
+        where = f" (ligne {first.line}, colonne {first.column})" if first and first.line else ""
+        raise InvalidFile((first.message if first else "YAML illisible") + where)
+    return document.value
 
 
 def load_model(model: type[M], data: bytes, path: str) -> M:

@@ -1,0 +1,65 @@
+"""Bad input never crashes the tally: every bad file is excluded with its reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import DECISION, GitRepo, decision_yaml, instance_yaml, members_yaml
+
+from bouquet.cli import main
+
+MEMBERS = [("a", "x"), ("b", "x"), ("c", "y"), ("d", "y"), ("e", "y"), ("f", "y"), ("g", "y")]
+BOMB = b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" \
+       b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+
+
+def test_hostile_ballots_are_excluded_with_reasons(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.commit("Roster", {
+        "governance/membres.yaml": members_yaml(MEMBERS),
+        "governance/instances/comite.yaml": instance_yaml([m for m, _ in MEMBERS]),
+    })
+    repo.commit("Open", {f"{DECISION}/decision.yaml": decision_yaml()})
+    b = f"{DECISION}/bulletins"
+    repo.commit("Ballots", {
+        f"{b}/a.yaml": b"\xff\xfe\x00binaire",
+        f"{b}/b.yaml": BOMB,
+        f"{b}/c.yaml": "- pour\n",
+        f"{b}/d.yaml": "choix: 1\n",
+        f"{b}/e.yaml": "choix: pour\nchoix: contre\n",
+        f"{b}/F.yaml": "choix: pour\n",
+        f"{b}/f.yaml": "choix: contre\n",
+        f"{b}/g.yaml": "choix: !!python/object:os.system pour\n",
+        f"{b}/été.yaml": "choix: pour\n",
+        f"{DECISION}/procurations/c.yaml": "mandataire: [a, b]\n",
+    })
+    assert main(["vote", "tally", "d1", "--repo", str(repo.path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    reasons = {Path(e["file"]).name: e["reason"] for e in data["excluded"]}
+    assert set(reasons) == {"a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml", "f.yaml",
+                            "g.yaml", "été.yaml"}
+    assert data["quorum"]["present"] == 1  # only F: e has two « choix », f duplicates F
+    assert "doublon" in reasons["f.yaml"]
+    assert "identifiant de membre" in reasons["été.yaml"]
+
+
+def test_not_a_repository_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["vote", "tally", "d1", "--repo", str(tmp_path)]) == 2
+    assert "dépôt git" in capsys.readouterr().err
+
+
+def test_broken_decision_at_opening_is_exit_one(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.commit("Roster", {
+        "governance/membres.yaml": members_yaml(MEMBERS),
+        "governance/instances/comite.yaml": instance_yaml([m for m, _ in MEMBERS]),
+    })
+    repo.commit("Open", {f"{DECISION}/decision.yaml": "id: d1\ninstance: comite\nmethode: vote\n"})
+    assert main(["vote", "tally", "d1", "--repo", str(repo.path)]) == 1
+    assert "invalides" in capsys.readouterr().err
