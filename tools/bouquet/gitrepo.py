@@ -2,22 +2,24 @@
 
 It reads files of any revision from git objects (``git cat-file --batch``), never checks
 anything out, and lists only what changed between two revisions (``git diff-tree``), so the
-cost grows with the changed files, not with the length of history. GitPython opens the
-repository and runs the plumbing commands; batches of blobs go through one ``cat-file``
-process. Every failure a user can cause raises ``GitUsageError`` with a French message that
-says what to run (the commands turn it into exit code 2).
+cost grows with the changed files, not with the length of history. Like pre-commit's
+``git.py`` it is a thin wrapper over git's plumbing commands run as subprocesses: importing
+GitPython alone costs about 80 ms, a sixth of the time budget of ``bouquet version`` (see
+``bench/history.py``), and nothing here needs its object model. Every failure a user can
+cause raises ``GitUsageError`` with a French message that says what to run (the commands
+turn it into exit code 2).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import os
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import git
 import semver
 
 FETCH_HINT = "git fetch --tags --unshallow"
@@ -87,19 +89,24 @@ def parse_release_tag(name: str, commit: str) -> ReleaseTag | None:
     return ReleaseTag(name=name, version=version, commit=commit)
 
 
+class GitCommandError(Exception):
+    """git exited with an error status (an internal problem unless caught)."""
+
+
 class Repository:
-    """An opened git repository. Close it (or use ``with``) to stop helper processes."""
+    """An opened git repository (a context manager, for symmetry with other adapters)."""
 
     def __init__(self, path: str | Path) -> None:
+        self._cwd = Path(path)
         try:
-            self._repo = git.Repo(path, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            top = self._git("rev-parse", "--show-toplevel").strip()
+        except (GitCommandError, NotADirectoryError, FileNotFoundError):
             raise GitUsageError(
                 f"« {path} » n'est pas dans un dépôt git. Lancez la commande depuis un clone "
                 "du Bouquet (git clone …) ou initialisez-en un avec « git init »."
             ) from None
-        root = self._repo.working_tree_dir or self._repo.git_dir
-        self.root = Path(root)
+        self.root = Path(top)
+        self._cwd = self.root
         self.warnings: list[str] = []
 
     def __enter__(self) -> Repository:
@@ -109,17 +116,24 @@ class Repository:
         self.close()
 
     def close(self) -> None:
-        self._repo.close()
+        """Nothing to release: every git command is a short-lived process."""
 
     # --- plumbing --------------------------------------------------------------------------
+    def _run(self, args: Sequence[str], stdin: bytes | None = None) -> bytes:
+        env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+        proc = subprocess.run(["git", *args], cwd=self._cwd, input=stdin, env=env,
+                              capture_output=True, check=False)
+        if proc.returncode != 0:
+            raise GitCommandError(proc.stderr.decode("utf-8", "replace").strip())
+        return proc.stdout
+
     def _git(self, *args: str) -> str:
-        out: str = self._repo.git.execute(["git", *args], strip_newline_in_stdout=False)
-        return out
+        return self._run(args).decode("utf-8", "replace")
 
     def _try_git(self, *args: str) -> str | None:
         try:
             return self._git(*args)
-        except git.GitCommandError:
+        except GitCommandError:
             return None
 
     # --- revisions -------------------------------------------------------------------------
@@ -164,12 +178,26 @@ class Repository:
     def release_tags(self, merged_into: str | None = None) -> list[ReleaseTag]:
         """Release tags sorted by SemVer precedence; only those reachable from ``merged_into``
         when given. Other tags are ignored and noted in ``self.warnings``."""
-        args = ["for-each-ref", "--format=%(refname:strip=2) %(objectname) %(*objectname)"]
-        if merged_into is not None:
-            args.append(f"--merged={merged_into}")
+        tags = self._all_release_tags()
+        if merged_into is None:
+            return tags
+        return [t for t in tags if self.is_ancestor(t.commit, merged_into)]
+
+    def highest_final_tag(self, commit: str) -> ReleaseTag | None:
+        """The highest ``vX.Y.Z`` reachable from ``commit`` (walks only back to it)."""
+        for tag in reversed(self._all_release_tags()):
+            if tag.is_final and self.is_ancestor(tag.commit, commit):
+                return tag
+        return None
+
+    def is_ancestor(self, ancestor: str, commit: str) -> bool:
+        return self._try_git("merge-base", "--is-ancestor", ancestor, commit) is not None
+
+    def _all_release_tags(self) -> list[ReleaseTag]:
+        fmt = "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)"
         tags: list[ReleaseTag] = []
-        for line in self._git(*args, "refs/tags").splitlines():
-            name, obj, peeled = ([*line.split(" "), "", ""])[:3]
+        for line in self._git("for-each-ref", fmt, "refs/tags").splitlines():
+            name, obj, peeled = [*line.split("\0"), "", ""][:3]
             tag = parse_release_tag(name, peeled or obj)
             if tag is None:
                 warning = (f"Étiquette « {name} » ignorée : une version s'écrit vX.Y.Z "
@@ -208,11 +236,7 @@ class Repository:
         if not wanted:
             return {}
         request = "".join(f"{commit}:{p}\n" for p in wanted).encode()
-        proc = subprocess.run(
-            ["git", "cat-file", "--batch"], input=request, capture_output=True,
-            cwd=self._repo.git_dir, check=True,
-        )
-        return _parse_batch(proc.stdout, wanted)
+        return _parse_batch(self._run(["cat-file", "--batch"], request), wanted)
 
     # --- people ----------------------------------------------------------------------------
     def credits(

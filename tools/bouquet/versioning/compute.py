@@ -24,6 +24,7 @@ from bouquet.gitrepo import FETCH_HINT, GitUsageError, ReleaseTag, Repository
 from bouquet.versioning import policy, snapshot
 from bouquet.versioning.changes import Change
 from bouquet.versioning.diff import diff
+from bouquet.versioning.quickload import quick_catalogue
 from bouquet.versioning.rules import Bump
 from bouquet.versioning.schema_diff import SCHEMA_PATH, schema_touched
 
@@ -108,8 +109,8 @@ def _base(
     """The release the range starts from: (tag, commit, label as shown)."""
     if from_rev is not None:
         commit = repo.resolve(from_rev)
-        return _highest_final(repo.release_tags(merged_into=commit)), commit, from_rev
-    tag = _highest_final(repo.release_tags(merged_into=to_commit))
+        return repo.highest_final_tag(commit), commit, from_rev
+    tag = repo.highest_final_tag(to_commit)
     if tag is None:
         if repo.is_shallow():
             raise GitUsageError(
@@ -120,11 +121,6 @@ def _base(
     return tag, tag.commit, tag.name
 
 
-def _highest_final(tags: list[ReleaseTag]) -> ReleaseTag | None:
-    finals = [t for t in tags if t.is_final]
-    return finals[-1] if finals else None
-
-
 def _catalogue(
     repo: Repository, commit: str | None, sources: dict[str, bytes], own: Set[str],
     today: dt.date | None, label: str,
@@ -132,6 +128,9 @@ def _catalogue(
     """The catalogue of the changed modules at ``commit`` and their diagnostics."""
     if commit is None or today is None:
         return Catalogue(), []
+    quick = quick_catalogue(sources)
+    if quick is not None:
+        return _restrict(quick, own), []
     catalogue, diagnostics = build_catalogue(sources, today=today)
     missing = {m.remplace_par for m in catalogue.modules.values() if m.remplace_par} - set(
         catalogue.modules)
