@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from bouquet.versioning.docs import DOC_PATH, render
+from bouquet.versioning.rules import RULES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_versionnage_doc_is_generated_from_the_rules() -> None:
+    committed = (ROOT / DOC_PATH).read_text(encoding="utf-8")
+    assert committed == render(), "régénérez docs/versionnage.md (bouquet docs)"
+    for rule in RULES:
+        assert f"`{rule.id}`" in committed
