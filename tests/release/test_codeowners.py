@@ -58,3 +58,13 @@ def test_invalid_module_is_refused(repo: Path, capsys: pytest.CaptureFixture[str
     (repo / "modules" / "cartographie" / "module.yaml").write_text("id: [\n", encoding="utf-8")
     assert main(["codeowners"]) == 1
     assert "bouquet validate" in capsys.readouterr().err
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_repositorys_codeowners_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
+    if not (ROOT / "modules").is_dir():
+        pytest.skip("pas encore de modules dans le dépôt")
+    code = main(["codeowners", "--check", "-C", str(ROOT)])
+    assert code == 0, capsys.readouterr().err

@@ -15,16 +15,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--check", action="store_true",
         help="vérifier que le fichier committé est à jour, sans rien écrire (échec : code 1)",
     )
+    parser.add_argument("-C", "--repo", dest="repo", metavar="DOSSIER", default=".",
+                        help="dossier du dépôt (défaut : dossier courant)")
 
 
 def execute(args: argparse.Namespace) -> int:
     from bouquet.catalogue import build_catalogue, is_module_path
     from bouquet.codeowners import CODEOWNERS_PATH, describe_drift, render_codeowners
     from bouquet.diagnostics import has_errors
-    from bouquet.release.worktree import read_sources
+    from bouquet.fs import find_root, whole_repository
 
-    root = Path.cwd()
-    sources = read_sources(root, ("modules", "schema"))
+    root = find_root(Path(args.repo))
+    sources = whole_repository(root).sources
     catalogue, diagnostics = build_catalogue(sources, today=dt.date.today())
     module_errors = [d for d in diagnostics if is_module_path(d.path)]
     if has_errors(module_errors):

@@ -57,8 +57,9 @@ def execute(
     try:
         if args.verify is not None:
             return _report_verify(args, verify(root, args.verify))
-        outcome = release(root, pre_release=args.pre_release, date=args.date or today(),
-                          dry_run=args.dry_run, before_step=before_step)
+        now = today()
+        outcome = release(root, pre_release=args.pre_release, date=args.date or now,
+                          dry_run=args.dry_run, before_step=before_step, today=now)
     except GitUsageError as exc:
         _err(str(exc))
         return EXIT_USAGE

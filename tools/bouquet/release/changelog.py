@@ -11,14 +11,13 @@ CHANGELOG_PATH = "CHANGELOG.md"
 PREAMBLE = (
     "# Journal des modifications\n"
     "\n"
-    "Toutes les évolutions notables du Bouquet sont consignées dans ce fichier, la plus "
-    "récente en premier.\n"
-    "\n"
-    "Le format s'inspire de [Keep a Changelog](https://keepachangelog.com/fr/1.1.0/), avec "
-    "des rubriques en français (Ajouté, Modifié, Obsolète, Supprimé, Corrigé, Sécurité). Le "
-    "Bouquet suit le [versionnage sémantique](https://semver.org/lang/fr/) : chaque version "
-    "est calculée à partir du contenu par `bouquet version`, et chaque section est écrite par "
-    "`bouquet release`.\n"
+    "Toutes les évolutions notables du Bouquet sont consignées dans ce fichier, la plus\n"
+    "récente en premier. Le format s'inspire de\n"
+    "[Keep a Changelog](https://keepachangelog.com/fr/1.1.0/), avec des rubriques en français\n"
+    "(Ajouté, Modifié, Obsolète, Supprimé, Corrigé, Sécurité). Le Bouquet suit le\n"
+    "[versionnage sémantique](https://semver.org/lang/fr/)\u202f: chaque version est calculée\n"
+    "à partir du contenu par `bouquet version`, et chaque section est écrite par\n"
+    "`bouquet release`, qui écrit aussi le manifeste `releases/vX.Y.Z.json`.\n"
 )
 
 

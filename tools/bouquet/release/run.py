@@ -56,13 +56,14 @@ def make_plan(root: Path, report: VersionReport, date: dt.date,
 
 def release(
     root: Path, *, pre_release: str | None, date: dt.date, dry_run: bool,
-    before_step: StepHook | None = None,
+    before_step: StepHook | None = None, today: dt.date | None = None,
 ) -> Outcome:
     """Check every precondition, then cut the release (or only plan it with ``dry_run``).
     Raises ``GitUsageError`` for usage problems and ``GitFailed`` when a step failed (the
-    repository is then exactly as before)."""
+    repository is then exactly as before). ``date`` is the release's date; ``today`` (by
+    default ``date``) is the day the content is validated for, as ``bouquet validate`` does."""
     report = compute(root, pre_release=pre_release)
-    facts = release_facts(root, report, final=pre_release is None, today=date)
+    facts = release_facts(root, report, final=pre_release is None, today=today or date)
     refusals = tuple(preconditions.check(facts))
     approving = preconditions.approving_decision(facts)
     decision = None if approving is None or approving.seal_commit is None else \
