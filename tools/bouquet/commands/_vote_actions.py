@@ -48,6 +48,8 @@ def tally(args: argparse.Namespace) -> int:
         objet=done.assembly.decision.objet, instance=done.assembly.instance.id,
         instance_nom=done.assembly.instance.nom, opening=done.snapshot.opening,
         seal=done.snapshot.seal, publication=done.assembly.decision.publication,
+        opening_date=done.snapshot.dates.get(done.snapshot.opening),
+        seal_date=done.snapshot.dates.get(done.snapshot.seal or ""),
     )
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}
     sys.stdout.write(render[args.format](done.result, origin))

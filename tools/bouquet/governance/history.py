@@ -7,10 +7,11 @@ seal is the first commit on first-parent history where its ``statut`` is ``close
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bouquet.governance.files import (
@@ -39,6 +40,7 @@ class Snapshot:
     at_seal: Mapping[str, bytes]  # the decision folder at the seal (at HEAD when not sealed)
     orders: Mapping[str, int]  # path → position at which it entered first-parent history
     late: tuple[str, ...]  # submission files added or changed after the seal
+    dates: Mapping[str, dt.date] = field(default_factory=dict)  # commit -> committer date
 
 
 def git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -105,7 +107,19 @@ def read_decision(repo: Path, folder: str) -> Snapshot:
         folder=folder, opening=opening, seal=seal, head=head, at_opening=at_opening,
         at_seal={path: blobs[sha] for path, sha in sealed_tree.items() if sha in blobs},
         orders=_orders(repo, seal or head, folder), late=late,
+        dates=commit_dates(repo, [opening, *([seal] if seal else [])]),
     )
+
+
+def commit_dates(repo: Path, commits: list[str]) -> dict[str, dt.date]:
+    """The committer date of each commit, as recorded in history (never the clock)."""
+    out = git(repo, "show", "-s", "--format=%H %cI", *commits).decode().split("\n")
+    dates: dict[str, dt.date] = {}
+    for line in out:
+        if line.strip():
+            commit, _, stamp = line.partition(" ")
+            dates[commit] = dt.datetime.fromisoformat(stamp.strip()).date()
+    return dates
 
 
 def _seal(repo: Path, decision_file: str) -> str | None:

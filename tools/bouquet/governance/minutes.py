@@ -5,10 +5,13 @@ No clock, no environment: the same result and commits give byte-identical output
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
+from fractions import Fraction
 
 from bouquet.fr import NNBSP, typography
+from bouquet.fr import date as french_date
 from bouquet.governance.models import fraction_text
 from bouquet.governance.result import Outcome, Result
 
@@ -26,6 +29,8 @@ class Provenance:
     opening: str
     seal: str | None
     publication: str | None = None
+    opening_date: dt.date | None = None
+    seal_date: dt.date | None = None
 
 
 def typo(text: str) -> str:
@@ -82,6 +87,8 @@ def render_markdown(result: Result, origin: Provenance) -> str:
     lines += ["", "## Résultat", "", f"**{sentence(result)}**", ""]
     if (text := comparison(result)) is not None:
         lines += [f"Part des suffrages exprimés en faveur : « {text} ».", ""]
+    if (detail := calculation(result)) is not None:
+        lines += [f"Calcul : {detail}.", ""]
     if result.casting:
         lines += [result.casting[0].upper() + result.casting[1:] + ".", ""]
     lines += ["## Quorum", "", quorum_line(result), ""]
@@ -107,10 +114,34 @@ def _header(result: Result, origin: Provenance) -> list[str]:
              f"- Méthode : {METHODS.get(result.method, result.method)}"]
     if origin.publication:
         lines.append(f"- Version soumise à approbation : {origin.publication}")
-    lines += [f"- Ouverture : commit `{origin.opening}`",
-              f"- Clôture : commit `{origin.seal}`" if origin.seal else "- Clôture : non close",
-              f"- Résultat : {status}"]
+    lines += [f"- Ouverture : {_when(origin.opening_date)}commit `{origin.opening}`",
+              f"- Clôture : {_when(origin.seal_date)}commit `{origin.seal}`" if origin.seal
+              else "- Clôture : non close", f"- Résultat : {status}"]
     return lines
+
+
+def _when(day: dt.date | None) -> str:
+    return f"{french_date(day)}, " if day is not None else ""
+
+
+def calculation(result: Result) -> str | None:
+    """How the share was computed, term by term, so anyone can check it by hand."""
+    if result.share is None or result.threshold is None:
+        return None
+    share = fraction_text(result.share)
+    weighted = [c for c in result.colleges if c.weight is not None]
+    if not weighted:
+        pour, exprimes = sum(c.pour for c in result.colleges), sum(
+            c.exprimes for c in result.colleges)
+        return f"{pour} pour sur {exprimes} suffrages exprimés = {share}"
+    counted = [c for c in weighted if c.share is not None]
+    terms = " + ".join(f"{c.weight} % × {fraction_text(c.share or Fraction(0))}"
+                       for c in counted)
+    if sum(Fraction(c.weight or 0, 100) * (c.share or 0) for c in counted) == result.share:
+        empty = "".join(f" + {c.weight} % × 0" for c in weighted if c.share is None)
+        return f"{terms}{empty} = {share}"
+    total = sum(c.weight or 0 for c in counted)
+    return f"({terms}) / {total} % = {share} (poids des collèges sans exprimé redistribué)"
 
 
 def _body(result: Result) -> list[str]:

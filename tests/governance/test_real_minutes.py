@@ -1,0 +1,37 @@
+"""Every committed procès-verbal equals the tally recomputed from this repository's history."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bouquet.governance.minutes import Provenance, render_markdown
+from bouquet.governance.recount import recount
+
+ROOT = Path(__file__).resolve().parents[2]
+MINUTES = sorted((ROOT / "governance/decisions").glob("*/proces-verbal.md"))
+
+
+def _full_history() -> bool:
+    done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"],
+                          capture_output=True, text=True, check=False)
+    return done.returncode == 0 and done.stdout.strip() == "false"
+
+
+@pytest.mark.skipif(not MINUTES, reason="aucun procès-verbal déposé")
+@pytest.mark.skipif(not _full_history(), reason="historique git incomplet (clone superficiel)")
+@pytest.mark.parametrize("minutes", MINUTES, ids=lambda p: p.parent.name)
+def test_committed_minutes_match_a_recount(minutes: Path) -> None:
+    folder = minutes.parent.relative_to(ROOT).as_posix()
+    done = recount(ROOT, folder)
+    assert done.result.final, "un procès-verbal n'est déposé qu'après le scellé"
+    origin = Provenance(
+        objet=done.assembly.decision.objet, instance=done.assembly.instance.id,
+        instance_nom=done.assembly.instance.nom, opening=done.snapshot.opening,
+        seal=done.snapshot.seal, publication=done.assembly.decision.publication,
+        opening_date=done.snapshot.dates.get(done.snapshot.opening),
+        seal_date=done.snapshot.dates.get(done.snapshot.seal or ""),
+    )
+    assert minutes.read_text(encoding="utf-8") == render_markdown(done.result, origin)
