@@ -206,3 +206,11 @@ def test_any_input_creates_exactly_one_valid_draft_or_nothing(
         if path.is_file():
             path.unlink()
     (repo / f"modules/{module_id}").rmdir()
+
+
+def test_layout_constants_match_the_catalogue() -> None:
+    from bouquet import catalogue, vocab
+    from bouquet.commands import new
+
+    assert (new.MODULES_DIR, new.MODULE_FILE) == (catalogue.MODULES_DIR, catalogue.MODULE_FILE)
+    assert new.VOCAB_DIR == vocab.VOCAB_DIR
