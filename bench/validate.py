@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import shutil
 import statistics
@@ -63,6 +64,8 @@ class Figures:
     check_jsonschema_exit: int
     one_file_exit: int
     source_modules: int
+    load_average: float
+    cpus: int
 
 
 # --- generating the tree -------------------------------------------------------------------
@@ -188,6 +191,7 @@ def peak_mib(argv: Sequence[str], cwd: Path) -> float:
 
 
 def measure(count: int, runs: int) -> Figures:
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bouquet-bench-") as folder:
         root = Path(folder)
         paths = build_tree(root, count)
@@ -201,7 +205,7 @@ def measure(count: int, runs: int) -> Figures:
         modules=count, runs=runs, bouquet_s=bouquet_s, check_jsonschema_s=checker_s,
         ratio=bouquet_s / checker_s, one_file_s=one_s, peak_mib=peak,
         bouquet_exit=bouquet_exit, check_jsonschema_exit=checker_exit, one_file_exit=one_exit,
-        source_modules=len(real_modules()),
+        source_modules=len(real_modules()), load_average=load, cpus=os.cpu_count() or 1,
     )
 
 
@@ -231,6 +235,12 @@ def render_text(f: Figures) -> str:
         f"  mémoire maximale de bouquet validate    {fr(f.peak_mib, 0)}{NNBSP}Mio"
         f"  (cible < 200{NNBSP}Mio{NNBSP}: {verdict(f.peak_mib < TARGET_PEAK_MIB)})",
     ]
+    rows.append(
+        f"  charge de la machine au départ          {fr(f.load_average)} pour {f.cpus} cœur"
+        f"{'s' if f.cpus > 1 else ''}"
+        + (f"{NNBSP}: machine occupée, chiffres à reprendre au repos" if f.load_average > f.cpus
+           else "")
+    )
     codes = (f.bouquet_exit, f.check_jsonschema_exit, f.one_file_exit)
     if any(codes):
         rows.append(
