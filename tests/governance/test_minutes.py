@@ -66,3 +66,30 @@ def test_text_and_json_renderings() -> None:
     assert list(data) == ["decision", "method", "status", "result", "share", "threshold",
                           "quorum", "colleges", "excluded", "ranking", "opening", "seal"]
     assert (data["share"], data["threshold"], data["result"]) == ("1/2", "> 1/2", "rejected")
+
+
+def test_majority_judgment_minutes_show_the_ranking_and_ex_aequo() -> None:
+    from builders import graded
+
+    spec = assembly({"a": "x", "b": "x"}, methode="jugement-majoritaire", options=("p", "q", "r"))
+    result = tally(spec, graded({"a": {"p": "bien", "q": "passable", "r": "excellent"},
+                                 "b": {"p": "passable", "q": "bien", "r": "a-rejeter"}}), [])
+    text = render_markdown(result, ORIGIN)
+    assert "| 1 (ex æquo) | p | passable |" in text
+    assert "| 1 (ex æquo) | q | passable |" in text
+    assert "| 2 | r | a-rejeter |" in text
+    assert f"Ex æquo entre «{NB}p{NB}» et «{NB}q{NB}»" in text
+    assert json.loads(render_json(result, ORIGIN))["ranking"] == [["p", "q"], ["r"]]
+
+
+def test_consent_minutes_list_objections_with_their_motive() -> None:
+    from bouquet.governance.models import Bulletin
+    from bouquet.governance.result import Ballot
+
+    spec = assembly({"a": "x", "b": "x"}, methode="consentement")
+    result = tally(spec, [Ballot("a", "b/a.yaml", Bulletin.model_validate(
+        {"choix": "objection", "motif": "Le budget n'est pas voté"})),
+        *ballots({"b": "consentement"})], [])
+    text = render_markdown(result, ORIGIN)
+    assert "une objection au moins a été levée" in text
+    assert f"- «{NB}a{NB}»{NN}: Le budget n'est pas voté" in text

@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_committed_schemas_do_not_drift_from_the_models() -> None:
     for path, text in schemas().items():
         committed = ROOT / path
-        assert committed.is_file(), f"{path} absent : python -m bouquet.governance.schema"
+        assert committed.is_file(), f"{path} absent : lancez bouquet schema"
         assert committed.read_text(encoding="utf-8") == text, (
-            f"{path} a dérivé : régénérez-le avec python -m bouquet.governance.schema")
+            f"{path} a dérivé : régénérez-le avec bouquet schema")
 
 
 def test_schemas_accept_the_real_files() -> None:

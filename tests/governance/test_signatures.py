@@ -122,3 +122,20 @@ def test_sign_with_a_missing_key_is_a_usage_error(repo: GitRepo, tmp_path: Path)
     ballot.write_text("choix: pour\n")
     assert main(["vote", "sign", str(ballot), "--key", str(tmp_path / "absente")]) == 2
     assert not (tmp_path / "a.yaml.sig").exists()
+
+
+def test_proxy_must_be_signed_by_its_principal(
+    repo: GitRepo, keys: dict[str, tuple[Path, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_signed_vote(repo, keys)
+    vote(repo, "a", "pour", keys["a"][0])
+    for principal, signer in (("b", "b"), ("c", "a")):  # c's proxy signed by a: refused
+        proxy = repo.path / DECISION / "procurations" / f"{principal}.yaml"
+        repo.write({str(proxy.relative_to(repo.path)): "mandataire: a\n"})
+        assert main(["vote", "sign", str(proxy), "--key", str(keys[signer][0])]) == 0
+    repo.commit("Procurations")
+    capsys.readouterr()
+    assert main(["vote", "tally", "d1", "--repo", str(repo.path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["quorum"]["represented"] == 1
+    assert [e["file"].rsplit("/", 1)[-1] for e in data["excluded"]] == ["c.yaml"]

@@ -1,14 +1,12 @@
 """JSON Schemas (2020-12) of the governance files, generated from the models.
 
-``python -m bouquet.governance.schema`` rewrites ``schema/governance/*.schema.json``; a test
-fails when the committed files drift from the models.
+``bouquet schema`` writes them (this module is one of its producers), with those of the
+modules; ``bouquet schema --check`` and a test fail when the committed files drift.
 """
 
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -44,19 +42,3 @@ def schemas() -> dict[str, str]:
             json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         )
     return out
-
-
-def write(root: Path) -> list[str]:
-    written = []
-    for path, text in schemas().items():
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
-            written.append(path)
-    return written
-
-
-if __name__ == "__main__":
-    for path in write(Path(sys.argv[1] if len(sys.argv) > 1 else ".")):
-        print(path)
