@@ -26,6 +26,8 @@ def test_decision_must_be_sealed_adopted_and_for_this_version() -> None:
         "n'est pas scellée": DecisionFact("d1", "v1.1.0", False, None, "adopted"),
         "rejetée": DecisionFact("d1", "v1.1.0", True, "abc", "rejected"),
         "quorum non atteint": DecisionFact("d1", "v1.1.0", True, "abc", "no-quorum"),
+        "ne peut pas être dépouillée (instance inconnue)": DecisionFact(
+            "d1", "v1.1.0", False, None, "unreadable", problem="instance inconnue"),
     }
     for words, decision in cases.items():
         refusals = check(replace(CLEAN, decisions=(decision,)))

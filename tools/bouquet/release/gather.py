@@ -58,7 +58,8 @@ def decision_facts(root: Path, tag: str) -> tuple[DecisionFact, ...]:
         try:
             counted = recount(root, folder)
         except (HistoryError, InvalidFile) as exc:
-            facts.append(DecisionFact(path.parent.name, tag, False, None, f"illisible : {exc}"))
+            facts.append(DecisionFact(path.parent.name, tag, False, None, "unreadable",
+                                      problem=str(exc)))
             continue
         seal = counted.snapshot.seal
         facts.append(DecisionFact(path.parent.name, tag, seal is not None and counted.result.final,

@@ -40,7 +40,8 @@ class DecisionFact:
     publication: str | None
     sealed: bool
     seal_commit: str | None
-    result: str  # "adopted", "rejected", "no-quorum", "tie", …
+    result: str  # "adopted", "rejected", "no-quorum", "tie", or "unreadable"
+    problem: str | None = None  # French, when the decision could not be recounted
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,9 @@ def _decision_refusal(facts: Facts) -> Refusal | None:
                        " dans governance/decisions/.")
     reasons = []
     for d in candidates:
-        if not d.sealed:
+        if d.problem is not None:
+            reasons.append(f"la décision {quote(d.id)} ne peut pas être dépouillée ({d.problem})")
+        elif not d.sealed:
             reasons.append(f"la décision {quote(d.id)} n'est pas scellée (statut ouverte)")
         else:
             reasons.append(f"la décision {quote(d.id)} n'est pas adoptée ({_result(d.result)})")
