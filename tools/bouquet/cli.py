@@ -102,6 +102,9 @@ def _french_help(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # bouquet uses no pydantic plugin: skip their discovery, which scans the metadata of every
+    # installed distribution (tens of milliseconds on each run, e.g. in pre-commit).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         parser = build_parser()
         try:

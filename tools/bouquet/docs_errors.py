@@ -31,7 +31,7 @@ def render() -> str:
     lines = [
         "# Codes d'erreur de l'outillage",
         "",
-        "<!-- Page générée par « bouquet docs » à partir de tools/bouquet/codes.py :",
+        "<!-- Page générée par « bouquet docs » à partir de tools/bouquet/codes.py :",
         "     ne la modifiez pas à la main. -->",
         "",
         "Chaque problème est signalé ainsi : `chemin:ligne:colonne: CODE message`, suivi d'une",

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bouquet.diagnostics import Diagnostic, Severity, has_errors
+from bouquet.fr import integer
 
 FORMATS = ("text", "json", "github")
 
@@ -41,7 +42,7 @@ def render_text(diagnostics: Sequence[Diagnostic], counts: Counts) -> str:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n > 1 else ''}"
+    return f"{integer(n)} {word}{'s' if n > 1 else ''}"
 
 
 def _checked(counts: Counts) -> str:

@@ -40,7 +40,7 @@ _MODULE_DEFS: dict[str, tuple[str, str]] = {
 _VOCABULARY_TITLES: dict[str, tuple[str, str]] = {
     "VocabCorrespondances": ("Correspondances", "Valeurs équivalentes dans d'autres référentiels."),
     "VocabValue": ("Valeur", "Une valeur du vocabulaire."),
-    "id": ("Identifiant", "Minuscules ASCII, chiffres et « _ »."),
+    "id": ("Identifiant", "Minuscules ASCII, chiffres et « _ »."),
     "titre": ("Titre", "Nom du vocabulaire."),
     "description": ("Description", "À quoi sert ce vocabulaire."),
     "valeurs": ("Valeurs", "Les valeurs autorisées, dans l'ordre de présentation."),
@@ -114,7 +114,7 @@ def _restrict(node: Json, vocabulary: Vocabulary) -> None:
         node.update(values)
     listed = ", ".join(v.id for v in vocabulary.valeurs)
     base = node.get("description", node.get("title", ""))
-    node["description"] = (f"{base} Valeurs du vocabulaire « {vocabulary.id} » "
+    node["description"] = (f"{base} Valeurs du vocabulaire « {vocabulary.id} » "
                            f"(schema/vocabulaires/{vocabulary.id}.yaml) : {listed}.").strip()
 
 

@@ -24,10 +24,12 @@ from pydantic import BaseModel, ValidationError
 
 from bouquet.catalogue import MODULES_DIR, Catalogue, is_module_path, is_vocab_path
 from bouquet.checks.catalogue_rules import (
+    Replacement,
     check_folder_name,
     check_layout,
     check_replacement_target,
     check_resources,
+    replacement_of,
     status_from_tree,
 )
 from bouquet.checks.context import Context
@@ -57,8 +59,9 @@ M = TypeVar("M", bound=BaseModel)
 class _Checked:
     path: str
     folder: str
-    document: Document | None
     module: Module | None
+    statut: object  # as written, for the rules of other modules
+    replacement: Replacement | None
 
 
 def check_sources(
@@ -80,13 +83,13 @@ def check_sources(
     if selected is not None:
         module_paths = [p for p in module_paths if p in selected]
     checked = [_check_module(path, sources[path], ctx, out) for path in module_paths]
-    known = {c.folder: c.document for c in checked if c.document is not None}
-    status_of = status_from_tree(ctx, known)
+    status_of = status_from_tree(ctx, {c.folder: c.statut for c in checked})
     for item in checked:
-        if item.document is not None:
-            out.extend(check_replacement_target(item.document, ctx, status_of))
-    for name in EXTRA_CHECKERS:
-        out.extend(_load_checker(name)(sources, today=today))
+        if item.replacement is not None:
+            out.extend(check_replacement_target(item.replacement, ctx, status_of))
+    if selected is None or any(not is_module_path(p) and not is_vocab_path(p) for p in selected):
+        for name in EXTRA_CHECKERS:  # other families of files: only when some are selected
+            out.extend(_load_checker(name)(sources, today=today))
     if selected is None:
         out.extend(check_layout(ctx, frozenset(module_paths)))
     else:
@@ -101,12 +104,13 @@ def _check_module(path: str, data: bytes, ctx: Context, out: list[Diagnostic]) -
     document, found = load_yaml(path, data)
     out.extend(found)
     if document is None:
-        return _Checked(path, folder, None, None)
+        return _Checked(path, folder, None, None, None)
     module = _model(Module, document, out, _VOCAB_PATTERNS)
     out.extend(check_module_rules(document, folder, ctx))
     out.extend(check_module_vocabularies(document, ctx))
     out.extend(check_resources(document, folder, ctx))
-    return _Checked(path, folder, document, module)
+    statut = document.value.get("statut") if isinstance(document.value, dict) else None
+    return _Checked(path, folder, module, statut, replacement_of(document))
 
 
 _VOCAB_PATTERNS = vocab_patterns()

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 _PROBLEMS: tuple[tuple[str, str], ...] = (
-    ("mapping values are not allowed", "un « : » est mal placé (valeur sur la même ligne qu'une "
-     "autre valeur, ou texte contenant « : » à mettre entre guillemets)"),
+    ("mapping values are not allowed", "un « : » est mal placé (valeur sur la même ligne qu'une "
+     "autre valeur, ou texte contenant « : » à mettre entre guillemets)"),
     ("did not find expected key", "clé attendue : vérifiez l'indentation"),
     ("did not find expected '-' indicator", "élément de liste attendu : vérifiez l'indentation"),
-    ("did not find expected ',' or ']'", "liste entre crochets non fermée : « ] » manquant"),
-    ("did not find expected ',' or '}'", "ensemble entre accolades non fermé : « } » manquant"),
+    ("did not find expected ',' or ']'", "liste entre crochets non fermée : « ] » manquant"),
+    ("did not find expected ',' or '}'", "ensemble entre accolades non fermé : « } » manquant"),
     ("did not find expected node content", "valeur attendue"),
     ("did not find expected <document start>", "début de document attendu"),
     ("found character that cannot start any token", "caractère qui ne peut pas commencer une "
-     "valeur (une tabulation ? un « @ » ou « ` » à mettre entre guillemets ?)"),
+     "valeur (une tabulation ? un « @ » ou « ` » à mettre entre guillemets ?)"),
     ("found unexpected end of stream", "fin de fichier inattendue (guillemet non fermé ?)"),
-    ("found unknown escape character", "séquence d'échappement « \\ » inconnue"),
+    ("found unknown escape character", "séquence d'échappement « \\ » inconnue"),
     ("found undefined tag handle", "préfixe d'étiquette inconnu"),
-    ("found unexpected ':'", "« : » inattendu"),
-    ("could not find expected ':'", "« : » attendu après la clé"),
+    ("found unexpected ':'", "« : » inattendu"),
+    ("could not find expected ':'", "« : » attendu après la clé"),
     ("found a tab character", "tabulation interdite dans l'indentation : utilisez des espaces"),
-    ("block sequence entries are not allowed", "élément de liste « - » mal placé"),
+    ("block sequence entries are not allowed", "élément de liste « - » mal placé"),
     ("found incompatible YAML document", "version de YAML non prise en charge"),
     ("found duplicate YAML directive", "directive %YAML en double"),
     ("found unexpected end of stream", "fin de fichier inattendue"),
@@ -34,4 +34,4 @@ def french_problem(problem: str) -> str:
     for english, french in _PROBLEMS:
         if english in problem:
             return french
-    return f"« {problem} »" if problem else "structure incorrecte"
+    return f"« {problem} »" if problem else "structure incorrecte"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 
 from bouquet.catalogue import MODULE_FILE, MODULES_DIR
 from bouquet.checks.context import Context
@@ -25,7 +26,7 @@ def module_path(module_id: str) -> str:
 def check_folder_name(path: str, folder: str) -> Iterator[Diagnostic]:
     problem = id_problem(folder)
     if problem:
-        yield diag("BQ203", path, 0, 0, f"nom de dossier « {shown(folder)} » interdit : {problem}")
+        yield diag("BQ203", path, 0, 0, f"nom de dossier « {shown(folder)} » interdit : {problem}")
 
 
 def check_layout(ctx: Context, module_files: frozenset[str]) -> Iterator[Diagnostic]:
@@ -33,45 +34,60 @@ def check_layout(ctx: Context, module_files: frozenset[str]) -> Iterator[Diagnos
     for entry in ctx.tree.stray_entries():
         if entry.rsplit("/", 1)[-1] not in ALLOWED_STRAY:
             yield diag("BQ218", entry, 0, 0,
-                       f"« {entry} » n'est pas un dossier de module")
+                       f"« {entry} » n'est pas un dossier de module")
     for folder in sorted(ctx.tree.module_dirs()):
         path = module_path(folder)
         if path not in module_files:
             yield diag("BQ217", f"{MODULES_DIR}/{folder}", 0, 0,
-                       f"le dossier « {MODULES_DIR}/{folder} » n'a pas de {MODULE_FILE}")
+                       f"le dossier « {MODULES_DIR}/{folder} » n'a pas de {MODULE_FILE}")
             yield from check_folder_name(f"{MODULES_DIR}/{folder}", folder)
 
 
-def check_replacement_target(doc: Document, ctx: Context, status_of: StatusOf
-                             ) -> Iterator[Diagnostic]:
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """What the cross-file rule on ``remplace_par`` needs to keep of a module."""
+
+    path: str
+    target: str
+    line: int
+    column: int
+
+
+def replacement_of(doc: Document) -> Replacement | None:
     target = get(doc.value, "remplace_par")
     if not isinstance(target, str) or target == get(doc.value, "id") or id_problem(target):
-        return
+        return None  # absent, or already reported by the model or the module rules
     line, column = doc.position(("remplace_par",))
+    return Replacement(doc.path, target, line, column)
+
+
+def check_replacement_target(item: Replacement, ctx: Context, status_of: StatusOf
+                             ) -> Iterator[Diagnostic]:
+    target = item.target
     if target not in ctx.tree.module_dirs():
         close = difflib.get_close_matches(target, sorted(ctx.tree.module_dirs()), n=3)
         hint = None
         if close:
-            hint = "Modules proches : " + ", ".join(f"« {c} »" for c in close) + "."
-        yield diag("BQ207", doc.path, line, column,
-                   f"« remplace_par » nomme « {target} », module introuvable dans modules/",
-                   hint=hint, json_path="$.remplace_par")
+            hint = "Modules proches\u202f: " + ", ".join(f"«\u202f{c}\u202f»" for c in close) + "."
+        yield diag("BQ207", item.path, item.line, item.column,
+                   f"«\u202fremplace_par\u202f» nomme «\u202f{target}\u202f», module introuvable "
+                   "dans modules/", hint=hint, json_path="$.remplace_par")
     elif status_of(target) == "deprecie":
-        yield diag("BQ208", doc.path, line, column,
-                   f"le module remplaçant « {target} » est lui-même déprécié",
+        yield diag("BQ208", item.path, item.line, item.column,
+                   f"le module remplaçant «\u202f{target}\u202f» est lui-même déprécié",
                    json_path="$.remplace_par")
 
 
-def status_from_tree(ctx: Context, known: dict[str, Document]) -> StatusOf:
-    """``statut`` of a module: from the documents of this run, else read from the tree."""
+def status_from_tree(ctx: Context, known: Mapping[str, object]) -> StatusOf:
+    """``statut`` of a module: from the modules of this run, else read from the tree."""
 
     def status_of(module_id: str) -> object:
-        doc = known.get(module_id)
-        if doc is None:
-            data = ctx.tree.read(module_path(module_id))
-            if data is None:
-                return None
-            doc, _ = load_yaml(module_path(module_id), data)
+        if module_id in known:
+            return known[module_id]
+        data = ctx.tree.read(module_path(module_id))
+        if data is None:
+            return None
+        doc, _ = load_yaml(module_path(module_id), data)
         return None if doc is None else get(doc.value, "statut")
 
     return status_of
@@ -81,14 +97,14 @@ def path_problem(chemin: str) -> str | None:
     if not chemin.strip():
         return "chemin vide"
     if "\\" in chemin:
-        return "utilisez « / » et non « \\ »"
+        return "utilisez « / » et non « \\ »"
     if chemin.startswith("/") or (len(chemin) > 1 and chemin[1] == ":"):
         return "chemin absolu interdit"
     parts = chemin.split("/")
     if ".." in parts:
-        return "« .. » sortirait du dossier du module"
+        return "« .. » sortirait du dossier du module"
     if any(p in ("", ".") for p in parts):
-        return "chemin mal formé (« // », « ./ » ou « / » final)"
+        return "chemin mal formé (« // », « ./ » ou « / » final)"
     return None
 
 
@@ -106,7 +122,7 @@ def check_resources(doc: Document, folder: str, ctx: Context) -> Iterator[Diagno
         problem = path_problem(chemin)
         if problem:
             yield diag("BQ210", doc.path, line, column,
-                       f"chemin « {shown(chemin)} » interdit : {problem}", json_path=json_path(loc))
+                       f"chemin « {shown(chemin)} » interdit : {problem}", json_path=json_path(loc))
             continue
         files = files or ctx.tree.module_files(folder)
         if files is None:
@@ -114,9 +130,9 @@ def check_resources(doc: Document, folder: str, ctx: Context) -> Iterator[Diagno
         prefixes = ["/".join(chemin.split("/")[: n + 1]) for n in range(chemin.count("/") + 1)]
         if any(p in files.escaping_links for p in prefixes):
             yield diag("BQ212", doc.path, line, column,
-                       f"« {shown(chemin)} » est un lien symbolique qui sort du dossier du module",
+                       f"« {shown(chemin)} » est un lien symbolique qui sort du dossier du module",
                        json_path=json_path(loc))
         elif chemin not in files.files:
             yield diag("BQ211", doc.path, line, column,
-                       f"ressource « {shown(chemin)} » introuvable dans "
+                       f"ressource « {shown(chemin)} » introuvable dans "
                        f"{MODULES_DIR}/{folder}/", json_path=json_path(loc))

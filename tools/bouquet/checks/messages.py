@@ -28,11 +28,11 @@ _TYPES: dict[str, str] = {
     "float_parsing": "un nombre",
     "bool_type": "vrai ou faux (true / false)",
     "bool_parsing": "vrai ou faux (true / false)",
-    "list_type": "une liste (lignes commençant par « - »)",
-    "tuple_type": "une liste (lignes commençant par « - »)",
-    "model_type": "un ensemble de champs « clé: valeur »",
-    "model_attributes_type": "un ensemble de champs « clé: valeur »",
-    "dict_type": "un ensemble de champs « clé: valeur »",
+    "list_type": "une liste (lignes commençant par « - »)",
+    "tuple_type": "une liste (lignes commençant par « - »)",
+    "model_type": "un ensemble de champs « clé: valeur »",
+    "model_attributes_type": "un ensemble de champs « clé: valeur »",
+    "dict_type": "un ensemble de champs « clé: valeur »",
     "finite_number": "un nombre fini",
 }
 _DATE_TYPES = frozenset({
@@ -49,9 +49,9 @@ _BOUNDS: dict[str, str] = {
 }
 _PATTERN_HINTS: dict[str, str] = {
     "id": "Écrivez un identifiant en minuscules ASCII, chiffres et tirets, sans accent ni "
-          "espace (ex. « diagnostic-territorial »).",
-    "mainteneurs": "Écrivez un compte GitHub précédé de « @ » (ex. « @hub-exemple » ou "
-                   "« @organisation/equipe »).",
+          "espace (ex. « diagnostic-territorial »).",
+    "mainteneurs": "Écrivez un compte GitHub précédé de « @ » (ex. « @hub-exemple » ou "
+                   "« @organisation/equipe »).",
     "remplace_par": "Écrivez l'identifiant d'un module (minuscules, chiffres et tirets).",
 }
 
@@ -111,29 +111,29 @@ def _one(model: type[BaseModel], document: Document, item: Any, loc: Loc) -> Dia
     jp = json_path(loc)
     if kind == "missing":
         line, column = document.position(loc[:-1])
-        return diag("BQ101", path, line, column, f"champ obligatoire « {name} » absent",
-                    hint=f"Ajoutez le champ « {loc[-1]} » ({_title(model, loc)}).", json_path=jp)
+        return diag("BQ101", path, line, column, f"champ obligatoire « {name} » absent",
+                    hint=f"Ajoutez le champ « {loc[-1]} » ({_title(model, loc)}).", json_path=jp)
     if kind == "extra_forbidden":
         line, column = document.key_position(loc)
-        return diag("BQ103", path, line, column, f"champ inconnu « {name} »",
+        return diag("BQ103", path, line, column, f"champ inconnu « {name} »",
                     hint=_extra_hint(model, loc), json_path=jp)
     line, column = document.position(loc)
     value = shown(item.get("input"))
     if kind in _TYPES:
         return diag("BQ104", path, line, column,
-                    f"« {name} » doit être {_TYPES[kind]}, pas « {value} »",
-                    hint=f"Écrivez pour « {name} » {_TYPES[kind]}.", json_path=jp)
+                    f"« {name} » doit être {_TYPES[kind]}, pas « {value} »",
+                    hint=f"Écrivez pour « {name} » {_TYPES[kind]}.", json_path=jp)
     if kind in _DATE_TYPES:
-        return diag("BQ108", path, line, column, f"« {name} » : date invalide « {value} »",
+        return diag("BQ108", path, line, column, f"« {name} » : date invalide « {value} »",
                     json_path=jp)
     if kind in _BOUNDS:
         limit = _BOUNDS[kind].format(**{k: _number(v) for k, v in ctx.items()})
         return diag("BQ106", path, line, column,
-                    f"« {name} » vaut « {value} » : la valeur doit être {limit}",
-                    hint=f"Écrivez pour « {name} » une valeur {limit}.", json_path=jp)
+                    f"« {name} » vaut « {value} » : la valeur doit être {limit}",
+                    hint=f"Écrivez pour « {name} » une valeur {limit}.", json_path=jp)
     if kind == "string_too_short":
-        return diag("BQ106", path, line, column, f"« {name} » est vide",
-                    hint=f"Écrivez un texte pour « {name} » ou retirez le champ s'il est "
+        return diag("BQ106", path, line, column, f"« {name} » est vide",
+                    hint=f"Écrivez un texte pour « {name} » ou retirez le champ s'il est "
                          "facultatif.", json_path=jp)
     if kind == "too_short":
         return diag("BQ107", path, line, column,
@@ -141,27 +141,27 @@ def _one(model: type[BaseModel], document: Document, item: Any, loc: Loc) -> Dia
                     json_path=jp)
     if kind == "string_pattern_mismatch":
         key = next((str(k) for k in reversed(loc) if isinstance(k, str)), "")
-        return diag("BQ105", path, line, column, f"« {name} » : format incorrect « {value} »",
+        return diag("BQ105", path, line, column, f"« {name} » : format incorrect « {value} »",
                     hint=_PATTERN_HINTS.get(key, "Utilisez uniquement des minuscules ASCII, "
-                                                 "des chiffres et « - » ou « _ »."),
+                                                 "des chiffres et « - » ou « _ »."),
                     json_path=jp)
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        allowed = ", ".join(f"« {v.strip()} »" for v in expected.split(","))
+        allowed = ", ".join(f"« {v.strip()} »" for v in expected.split(","))
         return diag("BQ109", path, line, column,
-                    f"« {name} » vaut « {value} », valeur non autorisée",
+                    f"« {name} » vaut « {value} », valeur non autorisée",
                     hint=f"Écrivez l'une des valeurs : {allowed}.", json_path=jp)
     if kind == "value_error":
         text = str(ctx.get("error", "valeur incorrecte"))
         code = "BQ110" if "ressources" in loc else "BQ102"
-        return diag(code, path, line, column, f"« {name} » : {text}", json_path=jp)
+        return diag(code, path, line, column, f"« {name} » : {text}", json_path=jp)
     return diag("BQ102", path, line, column,
-                f"« {name} » : valeur « {value} » non conforme au schéma", json_path=jp)
+                f"« {name} » : valeur « {value} » non conforme au schéma", json_path=jp)
 
 
 def _at_least(name: str, count: int) -> str:
     items = "un élément" if count <= 1 else f"{count} éléments"
-    return f"« {name} » doit contenir au moins {items}"
+    return f"« {name} » doit contenir au moins {items}"
 
 
 def _number(value: object) -> str:
@@ -178,6 +178,6 @@ def _extra_hint(model: type[BaseModel], loc: Loc) -> str:
     allowed = shape_of(model).keys.get(pattern_of(loc[:-1]), ())
     close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
     if close:
-        return f"Vouliez-vous écrire « {close[0]} » ? Sinon, supprimez ce champ."
+        return f"Vouliez-vous écrire « {close[0]} » ? Sinon, supprimez ce champ."
     listed = ", ".join(allowed)
     return f"Champs possibles ici : {listed}. Supprimez ce champ ou corrigez son nom."

@@ -16,6 +16,7 @@ from bouquet.checks.fields import get
 from bouquet.checks.messages import shown
 from bouquet.codes import diag
 from bouquet.diagnostics import Diagnostic
+from bouquet.fr import date as date_fr
 from bouquet.model import RESUME_MAX
 from bouquet.yamlsafe import Document, json_path
 
@@ -43,8 +44,8 @@ def _id_matches_folder(doc: Document, folder: str) -> Iterator[Diagnostic]:
     value = get(doc.value, "id")
     if isinstance(value, str) and value != folder:
         yield _at("BQ202", doc, ("id",),
-                  f"l'id « {shown(value)} » diffère du nom du dossier « {shown(folder)} »",
-                  hint=f"Écrivez « id: {folder} », ou renommez le dossier si l'id est le bon "
+                  f"l'id « {shown(value)} » diffère du nom du dossier « {shown(folder)} »",
+                  hint=f"Écrivez « id: {folder} », ou renommez le dossier si l'id est le bon "
                        "(un id publié ne change jamais).")
 
 
@@ -60,7 +61,7 @@ def _unique_tiroirs(doc: Document) -> Iterator[Diagnostic]:
         if tid in seen:
             first = doc.position(("tiroirs", seen[tid], "id"))
             yield _at("BQ204", doc, ("tiroirs", index, "id"),
-                      f"tiroir « {shown(tid)} » en double (déjà défini ligne {first[0]})")
+                      f"tiroir « {shown(tid)} » en double (déjà défini ligne {first[0]})")
         else:
             seen[tid] = index
 
@@ -97,24 +98,17 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-def french_date(day: dt.date) -> str:
-    months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre")
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {months[day.month - 1]} {day.year}"
-
-
 def _revision_date(doc: Document, today: dt.date) -> Iterator[Diagnostic]:
     value = get(doc.value, "date_revision")
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         return
     if value > today:
         yield _at("BQ215", doc, ("date_revision",),
-                  f"date de révision dans le futur : {french_date(value)} "
-                  f"(nous sommes le {french_date(today)})")
+                  f"date de révision dans le futur : {date_fr(value)} "
+                  f"(nous sommes le {date_fr(today)})")
     elif value < months_before(today, STALE_MONTHS):
         yield _at("BQ216", doc, ("date_revision",),
-                  f"module non révisé depuis le {french_date(value)} "
+                  f"module non révisé depuis le {date_fr(value)} "
                   f"(plus de {STALE_MONTHS} mois)")
 
 
@@ -123,11 +117,11 @@ def _replacement_presence(doc: Document) -> Iterator[Diagnostic]:
     target = get(doc.value, "remplace_par")
     if statut == "deprecie" and target is None:
         yield _at("BQ206", doc, ("statut",),
-                  "module déprécié sans « remplace_par » : par quoi est-il remplacé ?")
+                  "module déprécié sans « remplace_par » : par quoi est-il remplacé ?")
     elif isinstance(statut, str) and statut != "deprecie" and target is not None:
         yield _at("BQ209", doc, ("remplace_par",),
-                  f"« remplace_par » n'a de sens que pour un module déprécié (statut : "
-                  f"« {shown(statut)} »)")
+                  f"« remplace_par » n'a de sens que pour un module déprécié (statut : "
+                  f"« {shown(statut)} »)")
     if isinstance(target, str) and target == get(doc.value, "id"):
         yield _at("BQ208", doc, ("remplace_par",), "un module ne peut pas se remplacer lui-même")
 
@@ -158,4 +152,4 @@ def _urls(doc: Document) -> Iterator[Diagnostic]:
             problem = url_problem(url)
             if problem:
                 yield _at("BQ213", doc, ("ressources", index, "url"),
-                          f"adresse web invalide « {shown(url)} » : {problem}")
+                          f"adresse web invalide « {shown(url)} » : {problem}")

@@ -49,18 +49,18 @@ def _values(doc: Document, spec: VocabField, loc: tuple[str | int, ...], value: 
                        hint=_unknown_hint(spec.vocabulary, ids, ctx), json_path=json_path(where))
         elif item in seen:
             yield diag("BQ222", doc.path, line, column,
-                       f"valeur « {item} » répétée dans « {json_path(loc)[2:]} »",
+                       f"valeur « {item} » répétée dans « {json_path(loc)[2:]} »",
                        json_path=json_path(where))
         seen.add(item)
 
 
 def _unknown_message(value: str, vocabulary: str, ids: frozenset[str]) -> str:
-    message = f"valeur « {shown(value)} » absente du vocabulaire « {vocabulary} »"
+    message = f"valeur « {shown(value)} » absente du vocabulaire « {vocabulary} »"
     if value.lower() in ids:
-        return message + f" ; écrivez « {value.lower()} », en minuscules"
+        return message + f" ; écrivez « {value.lower()} », en minuscules"
     close = difflib.get_close_matches(value.lower(), sorted(ids), n=3, cutoff=0.6)
     if close:
-        message += " ; valeurs proches : " + ", ".join(f"« {c} »" for c in close)
+        message += " ; valeurs proches : " + ", ".join(f"« {c} »" for c in close)
     return message
 
 
@@ -81,7 +81,7 @@ def _maturity_order(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     if low in order and target in order and order.index(target) < order.index(low):
         line, column = doc.position(("maturite", "cible"))
         yield diag("BQ223", doc.path, line, column,
-                   f"maturité visée « {target} » inférieure à la maturité minimale « {low} »",
+                   f"maturité visée « {target} » inférieure à la maturité minimale « {low} »",
                    json_path="$.maturite.cible")
 
 
@@ -89,7 +89,7 @@ def check_vocabulary_file(doc: Document, name: str, voc: Vocabulary) -> Iterator
     if voc.id != name:
         line, column = doc.position(("id",))
         yield diag("BQ220", doc.path, line, column,
-                   f"le vocabulaire s'appelle « {voc.id} » mais son fichier « {name}.yaml »",
+                   f"le vocabulaire s'appelle « {voc.id} » mais son fichier « {name}.yaml »",
                    json_path="$.id")
     seen: dict[str, int] = {}
     for index, value in enumerate(voc.valeurs):
@@ -97,7 +97,7 @@ def check_vocabulary_file(doc: Document, name: str, voc: Vocabulary) -> Iterator
             first = doc.position(("valeurs", seen[value.id], "id"))
             line, column = doc.position(("valeurs", index, "id"))
             yield diag("BQ219", doc.path, line, column,
-                       f"valeur « {value.id} » en double (déjà définie ligne {first[0]})",
+                       f"valeur « {value.id} » en double (déjà définie ligne {first[0]})",
                        json_path=json_path(("valeurs", index, "id")))
         else:
             seen[value.id] = index
@@ -113,5 +113,5 @@ def check_vocabularies_present(ctx: Context, paths: frozenset[str]) -> Iterator[
         if vocab_path(name) in paths:
             continue
         yield diag("BQ221", vocab_path(name), 0, 0,
-                   f"vocabulaire « {name} » introuvable : les valeurs de ce vocabulaire ne "
+                   f"vocabulaire « {name} » introuvable : les valeurs de ce vocabulaire ne "
                    "peuvent pas être vérifiées")

@@ -37,7 +37,7 @@ def execute(args: argparse.Namespace) -> int:
     if args.check:
         stale = outdated(root, pages)
         for path in stale:
-            sys.stdout.write(f"{path} : périmé, lancez « bouquet docs » et validez le résultat.\n")
+            sys.stdout.write(f"{path} : périmé, lancez « bouquet docs » et validez le résultat.\n")
         if not stale:
             sys.stdout.write(f"Documentation à jour ({_count(len(pages))}).\n")
         return 1 if stale else 0

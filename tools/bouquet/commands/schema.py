@@ -42,7 +42,7 @@ def execute(args: argparse.Namespace) -> int:
     if args.check:
         stale = outdated(root, files)
         for path in stale:
-            sys.stdout.write(f"{path} : périmé, lancez « bouquet schema » "
+            sys.stdout.write(f"{path} : périmé, lancez « bouquet schema » "
                              "et validez le résultat.\n")
         if not stale:
             sys.stdout.write(f"Schémas à jour ({_count(len(files))}).\n")

@@ -14,7 +14,7 @@ def parse_day(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"date invalide « {text} » : écrivez AAAA-MM-JJ, par exemple 2026-11-29"
+            f"date invalide « {text} » : écrivez AAAA-MM-JJ, par exemple 2026-11-29"
         ) from None
 
 
@@ -45,7 +45,7 @@ def execute(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     _, diagnostics = check_sources(selection.sources, today=today, tree=WorkingTree(root),
                                    only=selection.only)
-    unreadable = [diag("BQ001", path, 0, 0, f"« {path} » illisible : {reason}")
+    unreadable = [diag("BQ001", path, 0, 0, f"« {path} » illisible : {reason}")
                   for path, reason in selection.unreadable]
     diagnostics = sorted([*diagnostics, *unreadable], key=lambda d: d.sort_key())
     checked = [p for p in selection.sources
