@@ -10,10 +10,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bouquet.commands.vote import fail, write_atomically
+from bouquet.commands.vote import fail, say, write_atomically
 from bouquet.governance.files import DECISIONS_DIR, InvalidFile, instance_path
 from bouquet.governance.history import HistoryError
-from bouquet.governance.minutes import Provenance, render_json, render_markdown, render_text
+from bouquet.governance.minutes import (
+    Provenance,
+    render_json,
+    render_markdown,
+    render_text,
+    typo,
+)
 from bouquet.governance.models import DECISION_ID_PATTERN, Methode
 from bouquet.governance.secretary import close_decision, new_decision
 from bouquet.governance.signatures import SIGNATURE_SUFFIX, SigningError
@@ -37,6 +43,10 @@ def tally(args: argparse.Namespace) -> int:
     try:
         root = _root(args.repo)
         folder = resolve_folder(root, args.decision, Path.cwd())
+        if not (root / folder).is_dir() and not _in_history(root, folder):
+            return fail(f"décision « {args.decision} » introuvable dans {DECISIONS_DIR}/\n"
+                        "Aide : bouquet vote new <id> --instance … --objet … pour en ouvrir une.",
+                        USAGE)
         done = recount(root, folder)
     except HistoryError as exc:
         return fail(f"{exc}\nAide : bouquet vote tally <id> depuis le dépôt, "
@@ -56,8 +66,14 @@ def tally(args: argparse.Namespace) -> int:
     if args.ecrire:
         target = root / folder / "proces-verbal.md"
         write_atomically(target, render_markdown(done.result, origin))
-        sys.stderr.write(f"Procès-verbal écrit : {target.relative_to(root)}\n")
+        sys.stderr.write(typo(f"Procès-verbal écrit : {target.relative_to(root)}\n"))
     return 0
+
+
+def _in_history(root: Path, folder: str) -> bool:
+    from bouquet.governance.history import git
+
+    return bool(git(root, "log", "-1", "--format=%H", "--", f"{folder}/decision.yaml").strip())
 
 
 def new(args: argparse.Namespace) -> int:
@@ -85,9 +101,9 @@ def new(args: argparse.Namespace) -> int:
     write_atomically(target, new_decision(args.id, args.instance, args.objet, methode,
                                           args.publication, options))
     rel = target.relative_to(root)
-    sys.stdout.write(f"Décision ouverte : {rel}\nValidez-la maintenant : le commit qui l'ajoute "
-                     f"est l'ouverture du vote.\n  git add {rel} && git commit -m "
-                     f"\"Ouverture du vote {args.id}\"\n")
+    say(f"Décision ouverte : {rel}\nFaites maintenant le commit qui l'ajoute : c'est "
+        f"l'ouverture du vote.\n  git add {rel} && git commit -m "
+        f"\"Ouverture du vote {args.id}\"\n")
     return 0
 
 
@@ -104,7 +120,7 @@ def sign(args: argparse.Namespace) -> int:
         except SigningError as exc:
             return fail(str(exc), INVALID if key.is_file() else USAGE)
         write_atomically(target, signature.read_text(encoding="ascii"))
-    sys.stdout.write(f"Signature écrite : {target}\nAjoutez les deux fichiers au même commit.\n")
+    say(f"Signature écrite : {target}\nAjoutez les deux fichiers au même commit.\n")
     return 0
 
 
@@ -123,9 +139,9 @@ def close(args: argparse.Namespace) -> int:
     if changed:
         write_atomically(target, text)
     rel = target.relative_to(root)
-    sys.stdout.write(
+    say(
         ("Décision close" if changed else "La décision était déjà close")
-        + f" : {rel}\nLe scellé est le commit : validez maintenant, puis dépouillez.\n"
+        + f" : {rel}\nLe scellé, c'est le commit : faites-le maintenant, puis dépouillez.\n"
         f"  git add {rel} && git commit -m \"Clôture du vote {folder.rsplit('/', 1)[-1]}\"\n"
         f"  bouquet vote tally {folder.rsplit('/', 1)[-1]} --format markdown\n"
     )

@@ -64,5 +64,13 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def fail(message: str, code: int) -> int:
-    sys.stderr.write(f"bouquet vote : {message}\n")
+    from bouquet.governance.minutes import typo
+
+    sys.stderr.write(typo(f"bouquet vote : {message}\n"))
     return code
+
+
+def say(message: str) -> None:
+    from bouquet.governance.minutes import typo
+
+    sys.stdout.write(typo(message))
