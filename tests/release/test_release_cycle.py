@@ -85,8 +85,12 @@ def test_quarterly_cycle(repo: Path, capsys: pytest.CaptureFixture[str]) -> None
     vote(repo, "approbation-v1-0-1", "v1.0.1",
          {"zoomacom": "pour", "la-mednum": "pour"})
     capsys.readouterr()
-    assert bouquet(repo, "release", "--date", "2027-01-15") == 0
+    assert bouquet(repo, "release", "--date", "2027-01-15", "--format", "json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["released"] is True and result["refusals"] == []
+    assert result["commit"] == git(repo, "rev-parse", "HEAD")
     patch = manifest(repo, "v1.0.1")
+    assert result["manifest"] == patch
     assert patch["previous"] == "1.0.0" and patch["name"] == "Bouquet 2027-T1"
     assert modules_of(patch) == {"cartographie": "1.0.1"}
     notes = git(repo, "tag", "-l", "--format=%(contents)", "v1.0.1")
@@ -96,6 +100,9 @@ def test_quarterly_cycle(repo: Path, capsys: pytest.CaptureFixture[str]) -> None
     # Every published version matches its manifest.
     for tag in ("v1.0.0-rc.1", "v1.0.0", "v1.0.1"):
         assert bouquet(repo, "release", "--verify", tag) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert bouquet(repo, "release", "--verify", "v1.0.1", "--format", "json") == 0
+    assert json.loads(capsys.readouterr().out) == {"tag": "v1.0.1", "ok": True, "problems": []}
     # The status shows each module's own version.
     capsys.readouterr()
     assert bouquet(repo, "status", "--format", "json") == 0
