@@ -50,3 +50,16 @@ def test_contributing_links_to_the_error_codes_and_the_other_pages() -> None:
     for target in ("docs/erreurs.md", "docs/secretariat.md", "docs/maintenance.md",
                    "docs/contribuer.md", "docs/versionnage.md"):
         assert f"({target})" in text
+
+
+def test_contributing_explains_every_step_of_the_ci() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    checks = [step["name"] for job in workflow["jobs"].values() for step in job["steps"]
+              if any(tool in step.get("run", "")
+                     for tool in ("bin/bouquet ", "reuse lint", "pytest"))]
+    checks = [name for name in checks if not name.startswith("Installer")]
+    missing = [name for name in checks if f"**{name}**" not in text]
+    assert not missing, f"étapes de CI non expliquées dans CONTRIBUTING.md : {missing}"
