@@ -122,6 +122,9 @@ def test_uncommitted_decision_is_a_usage_error(
 ) -> None:
     repo.commit("Roster", {"governance/membres.yaml": members_yaml(MEMBERS)})
     assert main(["vote", "tally", "d1", "--repo", str(repo.path)]) == 2
+    assert "introuvable" in capsys.readouterr().err
+    repo.write({f"{DECISION}/decision.yaml": decision_yaml()})
+    assert main(["vote", "tally", "d1", "--repo", str(repo.path)]) == 2
     assert "n'est pas dans l'historique" in capsys.readouterr().err
 
 
@@ -132,7 +135,7 @@ def test_invalid_instance_is_exit_one(repo: GitRepo, capsys: pytest.CaptureFixtu
     })
     repo.commit("Open", {f"{DECISION}/decision.yaml": decision_yaml()})
     assert main(["vote", "tally", "d1", "--repo", str(repo.path)]) == 1
-    assert "60 %" in capsys.readouterr().err
+    assert "60\u202f%" in capsys.readouterr().err
 
 
 def test_markdown_minutes_are_byte_identical_on_rerun(
