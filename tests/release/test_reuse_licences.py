@@ -43,3 +43,39 @@ def test_reuse_lint_passes_on_the_repository() -> None:
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _declared_licence(path: str) -> str:
+    """The licence REUSE.toml gives ``path`` (the last matching annotation wins)."""
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((ROOT / "REUSE.toml").read_text(encoding="utf-8"))
+    licence = ""
+    for annotation in config["annotations"]:
+        patterns = annotation["path"]
+        patterns = [patterns] if isinstance(patterns, str) else patterns
+        if any(fnmatch.fnmatchcase(path, p) for p in patterns):
+            licence = annotation["SPDX-License-Identifier"]
+    return licence
+
+
+def test_each_module_declares_the_licence_reuse_gives_its_folder() -> None:
+    import re
+
+    import yaml
+
+    vocabulary = ROOT / "schema" / "vocabulaires" / "licences.yaml"
+    if not vocabulary.is_file() or not (ROOT / "modules").is_dir():
+        pytest.skip("pas encore de modules ou de vocabulaire des licences")
+    values = yaml.safe_load(vocabulary.read_text(encoding="utf-8"))["valeurs"]
+    spdx = {v["id"]: re.search(r"SPDX ([A-Za-z0-9.-]+)\)", v["definition"]).group(1)
+            for v in values}
+    for path in sorted((ROOT / "modules").glob("*/module.yaml")):
+        module = yaml.safe_load(path.read_text(encoding="utf-8"))
+        relative = path.relative_to(ROOT).as_posix()
+        assert spdx[module["licence"]] == _declared_licence(relative), (
+            f"{relative} déclare « {module['licence']} » : ajoutez une annotation pour "
+            f"modules/{module['id']}/** dans REUSE.toml avec cette licence (et son texte "
+            "dans LICENSES/), ou corrigez le champ licence."
+        )
