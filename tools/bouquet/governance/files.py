@@ -39,9 +39,21 @@ def decision_dir(decision_id: str) -> str:
     return f"{DECISIONS_DIR}/{decision_id}"
 
 
+# The common one-line ballot or proxy (``choix: pour``, ``mandataire: zoomacom``), comments
+# and blank lines allowed: read without a YAML parser. Anything else goes to the careful loader.
+_ONE_LINE = re.compile(
+    rb"\A(?:[ \t]*(?:#[^\n]*)?\n)*(choix|mandataire): ([a-z][a-z0-9_-]*)[ \t]*(?:[ \t]#[^\n]*)?"
+    rb"\n(?:[ \t]*(?:#[^\n]*)?\n)*\Z"
+)
+_YAML_WORDS = {b"y", b"n", b"yes", b"no", b"on", b"off", b"true", b"false", b"null"}
+
+
 def load_yaml(data: bytes) -> object:
     """Plain data of a YAML file read by the shared careful loader (``bouquet.yamlsafe``):
     duplicate keys, anchors, aliases, tags, wrong encodings and huge files are refused."""
+    match = _ONE_LINE.match(data)
+    if match is not None and match.group(2) not in _YAML_WORDS:
+        return {match.group(1).decode(): match.group(2).decode()}
     document, found = careful_yaml("", data)
     errors = [d for d in found if d.severity is Severity.ERROR]
     if document is None or errors:
