@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -60,6 +61,10 @@ class Figures:
     ratio: float
     one_file_s: float
     peak_mib: float
+    bouquet_cpu_s: float
+    check_jsonschema_cpu_s: float
+    one_file_cpu_s: float
+    cpu_ratio: float
     bouquet_exit: int
     check_jsonschema_exit: int
     one_file_exit: int
@@ -164,15 +169,31 @@ def write_schema(root: Path) -> None:
 # --- measuring -----------------------------------------------------------------------------
 
 
-def wall_time(argv: Sequence[str], cwd: Path) -> tuple[float, int]:
-    start = time.perf_counter()
+@dataclass(frozen=True)
+class Timing:
+    wall_s: float
+    cpu_s: float  # user + system time of the child: less sensitive to a busy machine
+    exit_code: int
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(argv: Sequence[str], cwd: Path) -> Timing:
+    cpu, start = _children_cpu(), time.perf_counter()
     done = subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start, done.returncode
+    return Timing(time.perf_counter() - start, _children_cpu() - cpu, done.returncode)
 
 
-def median_time(argv: Sequence[str], cwd: Path, runs: int) -> tuple[float, int]:
-    timings = [wall_time(argv, cwd) for _ in range(runs)]
-    return statistics.median(t for t, _ in timings), max(code for _, code in timings)
+def median_time(argv: Sequence[str], cwd: Path, runs: int) -> Timing:
+    timings = [timed_run(argv, cwd) for _ in range(runs)]
+    return Timing(
+        statistics.median(t.wall_s for t in timings),
+        statistics.median(t.cpu_s for t in timings),
+        max(t.exit_code for t in timings),
+    )
 
 
 _PEAK_WRAPPER = (
@@ -197,14 +218,17 @@ def measure(count: int, runs: int) -> Figures:
         paths = build_tree(root, count)
         bouquet = [str(BIN / "bouquet"), "validate"]
         checker = [str(BIN / "check-jsonschema"), "--schemafile", SCHEMA, *paths]
-        bouquet_s, bouquet_exit = median_time(bouquet, root, runs)
-        checker_s, checker_exit = median_time(checker, root, runs)
-        one_s, one_exit = median_time([*bouquet, paths[len(paths) // 2]], root, max(runs, 5))
+        whole = median_time(bouquet, root, runs)
+        peer = median_time(checker, root, runs)
+        one = median_time([*bouquet, paths[len(paths) // 2]], root, max(runs, 5))
         peak = peak_mib(bouquet, root)
     return Figures(
-        modules=count, runs=runs, bouquet_s=bouquet_s, check_jsonschema_s=checker_s,
-        ratio=bouquet_s / checker_s, one_file_s=one_s, peak_mib=peak,
-        bouquet_exit=bouquet_exit, check_jsonschema_exit=checker_exit, one_file_exit=one_exit,
+        modules=count, runs=runs, bouquet_s=whole.wall_s, check_jsonschema_s=peer.wall_s,
+        ratio=whole.wall_s / peer.wall_s, one_file_s=one.wall_s, peak_mib=peak,
+        bouquet_cpu_s=whole.cpu_s, check_jsonschema_cpu_s=peer.cpu_s, one_file_cpu_s=one.cpu_s,
+        cpu_ratio=whole.cpu_s / peer.cpu_s if peer.cpu_s else 0.0,
+        bouquet_exit=whole.exit_code, check_jsonschema_exit=peer.exit_code,
+        one_file_exit=one.exit_code,
         source_modules=len(real_modules()), load_average=load, cpus=os.cpu_count() or 1,
     )
 
@@ -226,12 +250,16 @@ def render_text(f: Figures) -> str:
         f"Banc d'essai de «{NNBSP}bouquet validate{NNBSP}»{NNBSP}: {fr(f.modules, 0)} modules "
         f"(variations de {f.source_modules} module{'s' if f.source_modules > 1 else ''} "
         f"réel{'s' if f.source_modules > 1 else ''}), {runs}, médianes",
-        f"  bouquet validate (tout le dépôt)        {fr(f.bouquet_s)}{NNBSP}s",
-        f"  check-jsonschema (mêmes fichiers)       {fr(f.check_jsonschema_s)}{NNBSP}s",
+        f"  bouquet validate (tout le dépôt)        {fr(f.bouquet_s)}{NNBSP}s"
+        f"  (processeur{NNBSP}: {fr(f.bouquet_cpu_s)}{NNBSP}s)",
+        f"  check-jsonschema (mêmes fichiers)       {fr(f.check_jsonschema_s)}{NNBSP}s"
+        f"  (processeur{NNBSP}: {fr(f.check_jsonschema_cpu_s)}{NNBSP}s)",
         f"  rapport bouquet / check-jsonschema      {fr(f.ratio)}"
-        f"   (cible ≤ 0,5{NNBSP}: {verdict(f.ratio <= TARGET_RATIO)})",
+        f"  (processeur{NNBSP}: {fr(f.cpu_ratio)}) (cible ≤ 0,5{NNBSP}: "
+        f"{verdict(f.ratio <= TARGET_RATIO)})",
         f"  un fichier modifié (cas pre-commit)     {fr(f.one_file_s, 3)}{NNBSP}s"
-        f"  (cible < 0,3{NNBSP}s{NNBSP}: {verdict(f.one_file_s < TARGET_ONE_FILE_S)})",
+        f"  (processeur{NNBSP}: {fr(f.one_file_cpu_s, 3)}{NNBSP}s) (cible < 0,3{NNBSP}s"
+        f"{NNBSP}: {verdict(f.one_file_s < TARGET_ONE_FILE_S)})",
         f"  mémoire maximale de bouquet validate    {fr(f.peak_mib, 0)}{NNBSP}Mio"
         f"  (cible < 200{NNBSP}Mio{NNBSP}: {verdict(f.peak_mib < TARGET_PEAK_MIB)})",
     ]
