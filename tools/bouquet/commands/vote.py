@@ -22,7 +22,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     sub = parser.add_subparsers(dest="action", metavar="ACTION", parser_class=FrenchArgumentParser)
     sub.required = True
-    tally = sub.add_parser("tally", help="dépouiller une décision à partir de l'historique git")
+    tally = sub.add_parser(
+        "tally", help="dépouiller une décision à partir de l'historique git",
+        description="Dépouille une décision : règles et membres lus au commit d'ouverture, "
+                    "bulletins au commit de clôture. Code de sortie 0 dès que la décision est "
+                    "dépouillée, quel que soit le résultat (lisez-le dans la sortie) ; 1 si ses "
+                    "fichiers sont invalides ; 2 en cas d'erreur d'usage.")
     tally.add_argument("decision", metavar="DECISION", help="identifiant ou dossier de la décision")
     tally.add_argument("--format", choices=FORMATS, default="text", help="format de sortie")
     tally.add_argument("--ecrire", action="store_true",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 from bouquet.governance.models import Bulletin, Decision, Instance, Membre, Threshold
@@ -105,4 +105,3 @@ class Result:
     objections: tuple[tuple[str, str], ...] = ()  # (member, motif)
     casting: str | None = None  # French sentence when the casting vote decided
     final: bool = True
-    notes: tuple[str, ...] = field(default=())
