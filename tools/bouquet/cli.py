@@ -75,7 +75,8 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``selected``, only that command's module is imported (fast start)."""
     parser = FrenchArgumentParser(
         prog="bouquet",
         description="Outillage du Bouquet, le commun des hubs pour un numérique inclusif.",
@@ -89,9 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.required = True
     for name, module_name, help_text in COMMANDS:
-        module = importlib.import_module(f"bouquet.commands.{module_name}")
         command_parser = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
         _french_help(command_parser)
+        if selected is not None and name != selected:
+            continue  # not invoked: its module and its imports stay unloaded
+        module = importlib.import_module(f"bouquet.commands.{module_name}")
         module.configure(command_parser)
         command_parser.set_defaults(_execute=module.execute)
     return parser
@@ -106,7 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # installed distribution (tens of milliseconds on each run, e.g. in pre-commit).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        parser = build_parser()
+        words = list(sys.argv[1:] if argv is None else argv)
+        names = {name for name, _, _ in COMMANDS}
+        parser = build_parser(words[0] if words and words[0] in names else None)
         try:
             args = parser.parse_args(argv)
         except UsageError:
