@@ -139,3 +139,21 @@ def test_proxy_must_be_signed_by_its_principal(
     data = json.loads(capsys.readouterr().out)
     assert data["quorum"]["represented"] == 1
     assert [e["file"].rsplit("/", 1)[-1] for e in data["excluded"]] == ["c.yaml"]
+
+
+def test_new_majority_judgment_decision_is_valid(repo: GitRepo) -> None:
+    from bouquet.governance.files import load_model
+    from bouquet.governance.models import Decision
+
+    repo.commit("Roster", {
+        "governance/membres.yaml": members_yaml(MEMBERS),
+        "governance/instances/comite.yaml": instance_yaml(["a", "b", "c"]),
+    })
+    base = ["vote", "new", "priorites", "--instance", "comite", "--objet", "Priorités 2027",
+            "--methode", "jugement-majoritaire", "--repo", str(repo.path)]
+    assert main([*base, "--options", "Option A,b"]) == 2
+    assert main([*base, "--options", "a"]) == 2
+    assert main([*base, "--options", "formation,outillage,animation"]) == 0
+    path = repo.path / "governance/decisions/priorites/decision.yaml"
+    decision = load_model(Decision, path.read_bytes(), "decision.yaml")
+    assert decision.options == ("formation", "outillage", "animation")

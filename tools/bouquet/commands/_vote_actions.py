@@ -97,6 +97,10 @@ def new(args: argparse.Namespace) -> int:
     methode = Methode(args.methode)
     if methode is Methode.JUGEMENT_MAJORITAIRE and len(options) < 2:
         return fail("le jugement majoritaire demande --options a,b (au moins deux)", USAGE)
+    bad = [o for o in options if not re.fullmatch(DECISION_ID_PATTERN, o)]
+    if bad:
+        return fail(f"option « {bad[0]} » invalide : minuscules, chiffres et tirets, "
+                    "ex. --options atelier-numerique,permanence", USAGE)
     folder.mkdir(parents=True, exist_ok=True)
     write_atomically(target, new_decision(args.id, args.instance, args.objet, methode,
                                           args.publication, options))
