@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bouquet.codes import CODES
 from bouquet.diagnostics import Code, Severity
+from bouquet.schema_gen import SCHEMA_BASE
 
 RANGES: tuple[tuple[str, str, str], ...] = (
     ("BQ0", "Lecture des fichiers et YAML",
@@ -14,6 +15,25 @@ RANGES: tuple[tuple[str, str, str], ...] = (
      "Ce qu'un schéma ne peut pas vérifier : cohérence entre champs et entre fichiers."),
     ("BQ3", "Gouvernance", "Membres, instances, décisions, bulletins et procurations."),
     ("BQ4", "Version et publication", "Calcul de version, notes et publication."),
+)
+NOTES: tuple[str, ...] = (
+    "## Choix de validation",
+    "",
+    "- Un champ inconnu (`BQ103`) n'est qu'un avertissement : le module reste publié. Le "
+    "schéma JSON, lui, le refuse (`additionalProperties: false`), pour que l'éditeur le "
+    "signale dès la saisie.",
+    "- `remplace_par` est obligatoire quand `statut: deprecie` (`BQ206`) ; sur un module non "
+    "déprécié, c'est un avertissement (`BQ209`).",
+    "- Limites de lecture : 1 Mio par fichier (`BQ003`), 32 niveaux d'imbrication (`BQ014`). "
+    "Les ancres, alias et étiquettes YAML sont refusés : un module n'en a jamais besoin.",
+    "- Avec des chemins (`bouquet validate FICHIER…`, comme pre-commit), seuls ces fichiers "
+    "sont lus en entier et signalés, mais les règles entre fichiers (remplaçant existant et "
+    "non déprécié, dossiers) restent vérifiées contre tout le catalogue. Un vocabulaire "
+    "modifié entraîne la validation de tout le dépôt.",
+    "- Le schéma `schema/module.schema.json` a pour identifiant "
+    f"`{SCHEMA_BASE}module.schema.json` ; les modules y renvoient par un "
+    "chemin relatif (`# yaml-language-server: $schema=../../schema/module.schema.json`).",
+    "",
 )
 SEVERITY = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement"}
 
@@ -40,6 +60,7 @@ def render() -> str:
         "jamais réattribué.",
         "",
     ]
+    lines += NOTES
     for prefix, title, intro in RANGES:
         codes = [c for c in sorted(CODES.values(), key=lambda c: c.code)
                  if c.code.startswith(prefix)]
