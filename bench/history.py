@@ -204,17 +204,26 @@ def git(path: Path, *args: str) -> str:
 
 
 # --- timing --------------------------------------------------------------------------------
-def timed(command: Sequence[str], cwd: Path, runs: int) -> tuple[float, str]:
-    """Median wall time of ``command`` over ``runs`` runs after one warm-up; its stdout."""
-    warm = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    if warm.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} a échoué ({warm.returncode}) :\n{warm.stderr}")
-    times = []
+Job = tuple[Sequence[str], Path]  # (command, working directory)
+
+
+def timed(jobs: Sequence[Job], runs: int) -> list[tuple[float, str]]:
+    """Median wall time of each job over ``runs`` runs after one warm-up, and its stdout.
+    Runs alternate between the jobs, so that a busy machine slows them alike."""
+    outputs = []
+    for command, cwd in jobs:
+        warm = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+        if warm.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} a échoué ({warm.returncode}) :\n"
+                             f"{warm.stderr}")
+        outputs.append(warm.stdout)
+    times: list[list[float]] = [[] for _ in jobs]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), warm.stdout
+        for index, (command, cwd) in enumerate(jobs):
+            start = time.perf_counter()
+            subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+            times[index].append(time.perf_counter() - start)
+    return [(statistics.median(t), out) for t, out in zip(times, outputs, strict=True)]
 
 
 def cz_next(output: str) -> str:
@@ -226,15 +235,17 @@ def cz_next(output: str) -> str:
 
 def measure(args: argparse.Namespace, work: Path) -> Figures:
     short, long = work / "court", work / "long"
-    build_repository(short, args.modules, args.commits, args.unreleased, args.touched)
-    build_repository(long, args.modules, args.long_commits, args.unreleased, args.touched)
+    for path, commits in ((short, args.commits), (long, args.long_commits)):
+        if not (path / ".git").is_dir():  # --keep DIR reuses what an earlier run built
+            build_repository(path, args.modules, commits, args.unreleased, args.touched)
     bouquet = str(BIN / "bouquet")
-    version_s, version_out = timed([bouquet, "version", "--format", "json"], short, args.runs)
-    bump_s, bump_out = timed([args.cz, "bump", "--dry-run", "--yes"], short, args.runs)
-    notes_s, _ = timed([bouquet, "notes"], short, args.runs)
-    changelog_s, _ = timed([args.cz, "changelog", "--dry-run"], short, args.runs)
-    version_long_s, _ = timed([bouquet, "version", "--format", "json"], long, args.runs)
-    notes_long_s, _ = timed([bouquet, "notes"], long, args.runs)
+    version, notes = [bouquet, "version", "--format", "json"], [bouquet, "notes"]
+    (version_s, version_out), (bump_s, bump_out), (notes_s, _), (changelog_s, _) = timed(
+        [(version, short), ([args.cz, "bump", "--dry-run", "--yes"], short), (notes, short),
+         ([args.cz, "changelog", "--dry-run"], short)], args.runs)
+    # the history ratio alternates the same command on both repositories
+    (short_s, _), (version_long_s, _), (notes_long_s, _) = timed(
+        [(version, short), (version, long), (notes, long)], args.runs)
     return Figures(
         modules=args.modules, commits=args.commits, long_commits=args.long_commits,
         unreleased=args.unreleased, touched=args.touched, runs=args.runs,
@@ -242,7 +253,7 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
         version_s=version_s, cz_bump_s=bump_s, version_ratio=version_s / bump_s,
         notes_s=notes_s, cz_changelog_s=changelog_s, notes_ratio=notes_s / changelog_s,
         version_long_s=version_long_s, notes_long_s=notes_long_s,
-        history_ratio=version_long_s / version_s,
+        history_ratio=version_long_s / short_s,
     )
 
 
@@ -277,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cz", default=shutil.which("cz") or "cz",
                         help="commande commitizen (défaut : cz du PATH)")
     parser.add_argument("--keep", type=Path, default=None,
-                        help="garder les dépôts générés dans ce dossier")
+                        help="garder les dépôts générés dans ce dossier (et les réutiliser)")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
     if shutil.which(args.cz) is None:

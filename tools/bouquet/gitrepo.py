@@ -174,6 +174,7 @@ class Repository:
         stamp = self._git("show", "-s", "--format=%cI", commit).strip()
         return dt.datetime.fromisoformat(stamp)
 
+
     # --- tags ------------------------------------------------------------------------------
     def release_tags(self, merged_into: str | None = None) -> list[ReleaseTag]:
         """Release tags sorted by SemVer precedence; only those reachable from ``merged_into``
@@ -233,10 +234,16 @@ class Repository:
     def read_files(self, commit: str, paths: Iterable[str]) -> dict[str, bytes]:
         """The bytes of ``paths`` at ``commit`` in one ``cat-file --batch`` (missing: absent)."""
         wanted = sorted(set(paths))
-        if not wanted:
+        found = self.read_objects([f"{commit}:{p}" for p in wanted])
+        return {p: found[f"{commit}:{p}"] for p in wanted if f"{commit}:{p}" in found}
+
+    def read_objects(self, names: Sequence[str]) -> dict[str, bytes]:
+        """Objects named ``rev:path`` (blobs) or ``rev`` (commits) in one ``cat-file --batch``;
+        missing ones are absent from the result."""
+        if not names:
             return {}
-        request = "".join(f"{commit}:{p}\n" for p in wanted).encode()
-        return _parse_batch(self._run(["cat-file", "--batch"], request), wanted)
+        request = "".join(f"{n}\n" for n in names).encode()
+        return _parse_batch(self._run(["cat-file", "--batch"], request), names)
 
     # --- people ----------------------------------------------------------------------------
     def credits(
@@ -291,7 +298,21 @@ def _parse_batch(data: bytes, wanted: Sequence[str]) -> dict[str, bytes]:
         if len(header) != 3 or len(header[0]) < 40 or not header[2].isdigit():
             continue  # "<name> missing" or "<name> ambiguous"
         size = int(header[2])
-        if header[1] == b"blob":
+        if header[1] in (b"blob", b"commit"):
             files[path] = data[pos:pos + size]
         pos += size + 1
     return files
+
+
+def committer_date(commit_object: bytes) -> dt.datetime:
+    """The committer date written in a raw commit object (``cat-file`` output)."""
+    for line in commit_object.split(b"\n"):
+        if line.startswith(b"committer "):
+            stamp, offset = line.rsplit(b" ", 2)[1:]
+            sign = -1 if offset.startswith(b"-") else 1
+            minutes = int(offset[1:3]) * 60 + int(offset[3:5])
+            zone = dt.timezone(sign * dt.timedelta(minutes=minutes))
+            return dt.datetime.fromtimestamp(int(stamp), zone)
+        if not line:
+            break
+    raise ValueError("objet commit sans ligne committer")

@@ -78,12 +78,10 @@ def compute(
         all_tags = repo.release_tags()
         base, from_commit, from_label = _base(repo, from_rev, to_commit)
         sources = snapshot.changed_sources(repo, from_commit, to_commit)
-        old_date = repo.commit_date(from_commit).date() if from_commit else None
-        new_date = repo.commit_date(to_commit).date()
         old, old_diags = _catalogue(repo, from_commit, sources.old, sources.old_modules,
-                                    old_date, from_label or "")
+                                    sources.old_date, from_label or "")
         new, new_diags = _catalogue(repo, to_commit, sources.new, sources.new_modules,
-                                    new_date, to_rev)
+                                    sources.new_date, to_rev)
         warnings = tuple(repo.warnings)
     changes = diff(old, new, touched=sources.touched)
     if SCHEMA_PATH in sources.touched:
@@ -96,7 +94,7 @@ def compute(
     current = base.version if base else None
     return VersionReport(
         from_rev=from_label, from_commit=from_commit, to_rev=to_rev, to_commit=to_commit,
-        date=new_date, current=current,
+        date=sources.new_date, current=current,
         next=policy.next_version(current, increment, pre_release,
                                  [t.version for t in all_tags]),
         bump=increment, changes=tuple(changes), diagnostics=diagnostics, warnings=warnings,
@@ -131,6 +129,7 @@ def _catalogue(
     quick = quick_catalogue(sources)
     if quick is not None:
         return _restrict(quick, own), []
+    sources = {**sources, **snapshot.full_side(repo, commit, own)}
     catalogue, diagnostics = build_catalogue(sources, today=today)
     missing = {m.remplace_par for m in catalogue.modules.values() if m.remplace_par} - set(
         catalogue.modules)
