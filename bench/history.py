@@ -28,6 +28,7 @@ import argparse
 import copy
 import json
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -73,6 +74,7 @@ class Figures:
     version_long_s: float
     notes_long_s: float
     history_ratio: float
+    cpu_s: dict[str, float]
 
 
 # --- content -------------------------------------------------------------------------------
@@ -207,9 +209,13 @@ def git(path: Path, *args: str) -> str:
 Job = tuple[Sequence[str], Path]  # (command, working directory)
 
 
+CPU: dict[str, float] = {}  # median CPU seconds (user + system) by command line
+
+
 def timed(jobs: Sequence[Job], runs: int) -> list[tuple[float, str]]:
     """Median wall time of each job over ``runs`` runs after one warm-up, and its stdout.
-    Runs alternate between the jobs, so that a busy machine slows them alike."""
+    Runs alternate between the jobs, so that a busy machine slows them alike; the median
+    CPU time of each (less sensitive to other load) is kept in ``CPU``."""
     outputs = []
     for command, cwd in jobs:
         warm = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
@@ -218,12 +224,24 @@ def timed(jobs: Sequence[Job], runs: int) -> list[tuple[float, str]]:
                              f"{warm.stderr}")
         outputs.append(warm.stdout)
     times: list[list[float]] = [[] for _ in jobs]
+    cpu: list[list[float]] = [[] for _ in jobs]
     for _ in range(runs):
         for index, (command, cwd) in enumerate(jobs):
+            before = _children_cpu()
             start = time.perf_counter()
             subprocess.run(command, cwd=cwd, capture_output=True, check=False)
             times[index].append(time.perf_counter() - start)
+            cpu[index].append(_children_cpu() - before)
+    for (command, cwd), spent in zip(jobs, cpu, strict=True):
+        if spent:
+            CPU[f"{Path(command[0]).name} {' '.join(command[1:])}"
+                f" [{cwd.name}]"] = statistics.median(spent)
     return [(statistics.median(t), out) for t, out in zip(times, outputs, strict=True)]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def cz_next(output: str) -> str:
@@ -253,7 +271,7 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
         version_s=version_s, cz_bump_s=bump_s, version_ratio=version_s / bump_s,
         notes_s=notes_s, cz_changelog_s=changelog_s, notes_ratio=notes_s / changelog_s,
         version_long_s=version_long_s, notes_long_s=notes_long_s,
-        history_ratio=version_long_s / short_s,
+        history_ratio=version_long_s / short_s, cpu_s=dict(CPU),
     )
 
 
@@ -275,6 +293,9 @@ def report(f: Figures) -> Iterator[str]:
            f"{f.version_long_s:.3f} s, ratio {f.history_ratio:.2f} (cible < {TARGET_HISTORY}) "
            f"{verdict(f.history_ratio < TARGET_HISTORY)} ; bouquet notes "
            f"{f.notes_long_s:.3f} s")
+    yield "Temps CPU médian (utilisateur + système, processus enfants compris) :"
+    for label, seconds in f.cpu_s.items():
+        yield f"  {label:45s} {seconds:6.3f} s"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
