@@ -9,6 +9,7 @@ import sys
 # Other parts of the tooling add their generated pages here, one line each.
 PAGES: tuple[tuple[str, str], ...] = (
     ("docs/erreurs.md", "bouquet.docs_errors:render"),
+    ("docs/versionnage.md", "bouquet.versioning.docs:render"),
 )
 
 
