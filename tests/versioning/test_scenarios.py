@@ -169,3 +169,18 @@ def test_invalid_module_names_revision_file_and_line(
 def test_not_a_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["version", "-C", str(tmp_path)]) == 2
     assert "dépôt git" in capsys.readouterr().err
+
+
+def test_deprecation_names_the_replacement_by_its_title(repo: GitRepo) -> None:
+    text = repo.read(MODULE_PATH)
+    repo.write("modules/feuille-de-route/module.yaml",
+               text.replace("id: diagnostic-territorial", "id: feuille-de-route")
+               .replace("titre: Diagnostic territorial des besoins", "titre: Feuille de route"))
+    repo.commit("Deux modules")
+    repo.tag("v1.0.0", "Version 1.0.0")
+    repo.write(MODULE_PATH, text.replace("statut: valide", "statut: deprecie")
+               + "remplace_par: feuille-de-route\n")
+    repo.commit("Dépréciation")
+    (change,) = compute(repo.path).changes
+    assert change.rule == "module-deprecie"
+    assert change.after is not None and "remplacé par «\u00a0Feuille de route" in change.after

@@ -24,7 +24,7 @@ from bouquet.gitrepo import FETCH_HINT, GitUsageError, ReleaseTag, Repository
 from bouquet.versioning import policy, snapshot
 from bouquet.versioning.changes import Change
 from bouquet.versioning.diff import diff
-from bouquet.versioning.quickload import quick_catalogue
+from bouquet.versioning.quickload import module_title, quick_catalogue
 from bouquet.versioning.rules import Bump
 from bouquet.versioning.schema_diff import SCHEMA_PATH, schema_touched
 
@@ -82,8 +82,9 @@ def compute(
                                     sources.old_date, from_label or "")
         new, new_diags = _catalogue(repo, to_commit, sources.new, sources.new_modules,
                                     sources.new_date, to_rev)
+        titles = _replacement_titles(repo, to_commit, new)
         warnings = tuple(repo.warnings)
-    changes = diff(old, new, touched=sources.touched)
+    changes = diff(old, new, touched=sources.touched, titles=titles)
     if SCHEMA_PATH in sources.touched:
         changes += schema_touched(sources.old.get(SCHEMA_PATH), sources.new.get(SCHEMA_PATH))
     diagnostics = tuple(old_diags + new_diags)
@@ -140,6 +141,18 @@ def _catalogue(
     own_paths = set(own) | {p for p in sources if not p.startswith("modules/")}
     kept = [RevisionDiagnostic(label, d) for d in diagnostics if d.path in own_paths]
     return _restrict(catalogue, own), kept
+
+
+def _replacement_titles(repo: Repository, commit: str, catalogue: Catalogue) -> dict[str, str]:
+    """Titles of the modules named by ``remplace_par`` that the diff did not load."""
+    wanted = {m.remplace_par for m in catalogue.modules.values() if m.remplace_par}
+    titles = {}
+    for path, raw in snapshot.referenced_modules(repo, commit, sorted(wanted - set(
+            catalogue.modules))).items():
+        title = module_title(raw)
+        if title:
+            titles[path.split("/")[1]] = title
+    return titles
 
 
 def _restrict(catalogue: Catalogue, own: Set[str]) -> Catalogue:

@@ -18,11 +18,15 @@ from bouquet.versioning.module_fields import diff_fields
 from bouquet.versioning.vocab_diff import diff_vocabularies
 
 
-def diff(old: Catalogue, new: Catalogue, *, touched: Collection[str] = ()) -> list[Change]:
+def diff(
+    old: Catalogue, new: Catalogue, *, touched: Collection[str] = (),
+    titles: Mapping[str, str] | None = None,
+) -> list[Change]:
     """Every change from ``old`` to ``new``. ``touched`` lists the files known to differ in
-    bytes: an equal record there fires ``mise-en-forme`` (formatting only)."""
+    bytes: an equal record there fires ``mise-en-forme`` (formatting only). ``titles`` gives
+    the titles of other modules named by these (``remplace_par``) when they are not loaded."""
     labels = render.Labels(new.vocabularies, old.vocabularies)
-    titles = {**{i: m.titre for i, m in old.modules.items()},
+    titles = {**(titles or {}), **{i: m.titre for i, m in old.modules.items()},
               **{i: m.titre for i, m in new.modules.items()}}
     changes: list[Change] = []
     for module_id in sorted(set(old.modules) | set(new.modules)):

@@ -58,6 +58,17 @@ def _load(model: type[M], data: bytes) -> M | None:
         return None
 
 
+def module_title(data: bytes) -> str | None:
+    """The ``titre`` of a module file, or None when it cannot be read."""
+    try:
+        node = yaml.compose(data, Loader=_FastLoader)
+        value = _plain(node) if node is not None else None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError, _NeedsValidator):
+        return None
+    title = value.get("titre") if isinstance(value, dict) else None
+    return title if isinstance(title, str) else None
+
+
 class _FastLoader(yaml.CSafeLoader):
     """libyaml with a cheaper tag resolution: quoted and block scalars, and plain scalars
     that cannot be a number, boolean, null or date, are strings without running the
