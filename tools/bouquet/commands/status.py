@@ -6,8 +6,10 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bouquet import status as overview
+if TYPE_CHECKING:
+    from bouquet import status as overview
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -18,6 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
+    from bouquet import status as overview
     from bouquet.diagnostics import has_errors
     from bouquet.fs import WorkingTree, find_root, whole_repository
     from bouquet.validate import check_sources
@@ -38,6 +41,7 @@ def execute(args: argparse.Namespace) -> int:
 def _git_side(
     path: Path,
 ) -> tuple[Path, overview.GitState, str, overview.VersionSummary | None, bool]:
+    from bouquet import status as overview
     from bouquet.gitrepo import GitUsageError, Repository
     from bouquet.versioning.compute import compute
 
