@@ -71,9 +71,9 @@ def _git_side(
     return root, GitState.OK, "", summary, dirty
 
 
-
 def _module_versions(root: Path) -> tuple[overview.ModuleVersion, ...]:
     """Each published module's own version at HEAD, walked over the release tags."""
+    from bouquet import status as overview
     from bouquet.gitrepo import GitUsageError, Repository
     from bouquet.release.history import item_versions as walk_versions
     from bouquet.release.history import module_key, read_snapshot
