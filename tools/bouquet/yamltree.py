@@ -215,16 +215,31 @@ class TreeBuilder:
 
     # -- events ------------------------------------------------------------------------------
 
+    def _here(self, event: yaml.Event) -> str:
+        """JSON path of the node ``event`` starts (best effort, for diagnostics)."""
+        if not self.stack:
+            return json_path(())
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            return json_path((*frame.loc, len(frame.value)))
+        if frame.key is not None:
+            return json_path((*frame.loc, frame.key))
+        if isinstance(event, ScalarEvent):
+            return json_path((*frame.loc, event.value))  # a key
+        return json_path(frame.loc)
+
     def _check_anchor_tag(self, event: yaml.NodeEvent) -> None:
         line, column = mark_position(event.start_mark)
+        where = self._here(event)
         if event.anchor is not None:
-            self.out.append(diag("BQ011", self.path, line, column,
-                                 f"ancre « &{event.anchor} » : les ancres et alias sont interdits"))
+            message = f"ancre « &{event.anchor} » : les ancres et alias sont interdits"
+            self.out.append(diag("BQ011", self.path, line, column, message, json_path=where))
         tag = getattr(event, "tag", None)
         if tag is not None:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             self.out.append(diag("BQ012", self.path, line, column,
-                                 f"étiquette explicite « {shown} » interdite"))
+                                 f"étiquette explicite « {shown} » interdite",
+                                 json_path=where))
 
     def scalar(self, event: ScalarEvent) -> None:
         """The hot path: one call per scalar, so the common cases are inlined."""
@@ -315,8 +330,9 @@ class TreeBuilder:
         anchor = str(event.anchor)
         if anchor not in self.aliases_reported:  # once per anchor: an alias bomb stays short
             self.aliases_reported.add(anchor)
-            self.out.append(diag("BQ011", self.path, line, column,
-                             f"alias « *{event.anchor} » : les ancres et alias sont interdits"))
+            message = f"alias « *{event.anchor} » : les ancres et alias sont interdits"
+            self.out.append(diag("BQ011", self.path, line, column, message,
+                                 json_path=self._here(event)))
         if self._expects_key():
             self.stack[-1].key_dropped = True
             return
