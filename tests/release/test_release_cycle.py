@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import semver
 from releasekit import (
     bouquet,
     commit_all,
@@ -163,3 +164,44 @@ def test_verify_detects_a_manifest_that_does_not_match(
     assert bouquet(repo, "release", "--verify", "v1.0.0-rc.1") == 1
     assert "BQ458" in capsys.readouterr().err
     assert bouquet(repo, "release", "--verify", "v9.9.9") == 2
+
+
+def test_bouquet_notes_shows_the_module_versions_of_the_next_release(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vote(repo, "approbation-v1-0-0", "v1.0.0", {"zoomacom": "pour", "la-mednum": "pour"})
+    assert bouquet(repo, "release", "--date", "2026-11-29") == 0
+    data = module_data(repo, "cartographie", titre="Cartographie des lieux", tiroirs=[
+        {**module_data(repo, "x")["tiroirs"][0], "prix_ht_eur": {"min": 4500, "max": 7000}}])
+    merge_branch(repo, "prix", "Nouveau prix", lambda: write_module(repo, "cartographie", **data))
+    capsys.readouterr()
+    assert bouquet(repo, "notes", "--format", "json") == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["module_versions"] == [{"id": "cartographie", "title": "Cartographie des lieux",
+                                            "previous": "1.0.0", "version": "1.1.0"}]
+    assert "(`cartographie`)\u202f: 1.0.0 → 1.1.0" in document["markdown"]
+
+
+def test_the_walk_from_manifests_equals_the_walk_from_scratch(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bouquet.gitrepo import Repository
+    from bouquet.release.history import item_versions, module_key
+
+    vote(repo, "approbation-v1-0-0", "v1.0.0", {"zoomacom": "pour", "la-mednum": "pour"})
+    assert bouquet(repo, "release", "--date", "2026-11-29") == 0
+    data = module_data(repo, "cartographie", titre="Cartographie", resume="Résumé révisé.")
+    merge_branch(repo, "texte", "Texte", lambda: write_module(repo, "cartographie", **data))
+    head = git(repo, "rev-parse", "HEAD")
+    with Repository(repo) as opened:
+        with_manifest = item_versions(opened, head, semver.Version.parse("1.0.1"))
+        only = item_versions(opened, head, semver.Version.parse("1.0.1"),
+                             only={module_key("cartographie")})
+    # Without the manifest (a tag made by hand), the walk starts from nothing.
+    git(repo, "tag", "-f", "-a", "v1.0.0", "v1.0.0^", "-m", "sans manifeste")
+    with Repository(repo) as opened:
+        from_scratch = item_versions(opened, head, semver.Version.parse("1.0.1"))
+    assert with_manifest.after == from_scratch.after
+    assert str(with_manifest.after[module_key("cartographie")]) == "1.0.1"
+    key = module_key("cartographie")
+    assert only.after == {key: with_manifest.after[key]}

@@ -43,7 +43,8 @@ def test_notes_read_as_a_careful_person_wrote_them(
     assert f"Version du 1er novembre 2026, depuis la version 1.2.0{NN}: évolution mineure." in out
     assert f"prix{NN}: 4{NN}000 à 6{NN}000{NN}€{NB}HT → 4{NN}500 à 6{NN}000{NN}€{NB}HT" in out
     headings = [line for line in out.splitlines() if line.startswith("## ")]
-    assert headings == ["## Ajouté", "## Modifié", "## Sécurité", "## Contributions"]
+    assert headings == ["## Ajouté", "## Modifié", "## Sécurité", "## Versions des modules",
+                        "## Contributions"]
     assert "### Écrire la feuille de route" in out
     assert "Merci à Adèle Roux, Bob Durand, Chloé Petit et Élodie Zed." in out
     assert "bobby" not in out  # .mailmap honoured for co-authors

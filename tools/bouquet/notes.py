@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bouquet import fr
@@ -37,6 +38,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class ModuleVersion:
+    """A published module whose own version moves in this release (``previous`` None: first
+    publication). Computed by ``bouquet.release.history`` from the release tags."""
+
+    id: str
+    title: str
+    previous: str | None
+    version: str
+
+
+@dataclass(frozen=True)
 class Notes:
     version: str
     previous: str | None
@@ -47,6 +59,7 @@ class Notes:
     blocking: tuple[str, ...]
     credits: tuple[tuple[str, tuple[str, ...]], ...]  # (heading, names)
     contributors: tuple[str, ...]
+    module_versions: tuple[ModuleVersion, ...] = ()
 
 
 def heading(scope: Scope, title: str) -> str:
@@ -55,7 +68,10 @@ def heading(scope: Scope, title: str) -> str:
     return title
 
 
-def build(report: VersionReport, credits: Credits, date: dt.date | None = None) -> Notes:
+def build(
+    report: VersionReport, credits: Credits, date: dt.date | None = None,
+    module_versions: Iterable[ModuleVersion] = (),
+) -> Notes:
     when = date or report.date
     visible = [c for c in report.changes if c.bump is not Bump.NONE]
     sections = tuple(
@@ -74,6 +90,8 @@ def build(report: VersionReport, credits: Credits, date: dt.date | None = None) 
         quarter=fr.quarter(when), date=when, bump=report.bump, sections=sections,
         blocking=tuple(f"{heading(c.scope, c.title)} : {c.message}" for c in report.blocking),
         credits=tuple(per_record), contributors=credits.overall,
+        module_versions=tuple(sorted(module_versions,
+                                     key=lambda m: (fr.collation_key(m.title), m.id))),
     )
 
 
@@ -101,6 +119,7 @@ def render_markdown(notes: Notes) -> str:
         for group in section.groups:
             lines += [f"### {group.heading}", ""] + [f"- {item}" for item in group.items]
             lines.append("")
+    lines += _module_version_lines(notes)
     if notes.contributors:
         lines += ["## Contributions", ""]
         lines += [f"- {title}{fr.NNBSP}: {fr.enumeration(names)}." for title, names in
@@ -109,6 +128,17 @@ def render_markdown(notes: Notes) -> str:
             lines.append("")
         lines += [f"Merci à {fr.enumeration(notes.contributors)}.", ""]
     return fr.typography("\n".join(lines))
+
+
+def _module_version_lines(notes: Notes) -> list[str]:
+    if not notes.module_versions:
+        return []
+    lines = ["## Versions des modules", ""]
+    for item in notes.module_versions:
+        value = (f"{item.previous} → {item.version}" if item.previous
+                 else f"{item.version} (première publication)")
+        lines.append(f"- {item.title} (`{item.id}`){fr.NNBSP}: {value}")
+    return [*lines, ""]
 
 
 def _intro(notes: Notes) -> str:
@@ -131,6 +161,8 @@ def render_json(notes: Notes) -> str:
         ],
         "credits": [{"title": t, "names": list(n)} for t, n in notes.credits],
         "contributors": list(notes.contributors),
+        "module_versions": [{"id": m.id, "title": m.title, "previous": m.previous,
+                             "version": m.version} for m in notes.module_versions],
         "markdown": render_markdown(notes),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

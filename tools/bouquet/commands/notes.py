@@ -35,7 +35,9 @@ def execute(args: argparse.Namespace) -> int:
     for warning in report.warnings:
         sys.stderr.write(typography(f"Avertissement : {warning}\n"))
     sys.stderr.write(output.diagnostics_text(report))
-    document = notes.build(report, people, args.date)
+    from bouquet.release.history import module_versions_of
+
+    document = notes.build(report, people, args.date, module_versions_of(args.repo, report))
     if args.format == "json":
         sys.stdout.write(notes.render_json(document))
     else:

@@ -30,7 +30,8 @@ def execute(args: argparse.Namespace) -> int:
     selection = whole_repository(root)
     catalogue, diagnostics = check_sources(selection.sources, today=dt.date.today(),
                                            tree=WorkingTree(root))
-    modules = _module_versions(root) if git_state is overview.GitState.OK else ()
+    titles = {i: m.titre for i, m in catalogue.modules.items()}
+    modules = _module_versions(root, titles) if git_state is overview.GitState.OK else ()
     result = overview.summarise(catalogue, diagnostics, git_state, message, version, dirty,
                                 modules)
     render = overview.render_json if args.format == "json" else overview.render_text
@@ -71,23 +72,27 @@ def _git_side(
     return root, GitState.OK, "", summary, dirty
 
 
-def _module_versions(root: Path) -> tuple[overview.ModuleVersion, ...]:
+def _module_versions(
+    root: Path, titles: dict[str, str]
+) -> tuple[overview.ModuleVersion, ...]:
     """Each published module's own version at HEAD, walked over the release tags."""
     from bouquet import status as overview
     from bouquet.gitrepo import GitUsageError, Repository
-    from bouquet.release.history import item_versions as walk_versions
-    from bouquet.release.history import module_key, read_snapshot
+    from bouquet.release.history import item_versions
     from bouquet.versioning.compute import compute
 
     try:
         report = compute(root)
         with Repository(root) as repo:
-            target = read_snapshot(repo, report.to_commit)
-            before, after = walk_versions(repo, target, report.next)
+            items = item_versions(repo, report.to_commit, report.next, report=report)
     except GitUsageError:
         return ()
-    return tuple(
-        overview.ModuleVersion(i, m.titre, str(before[k]) if k in before else None,
-                               str(after[k]))
-        for i, m in target.catalogue.modules.items() if (k := module_key(i)) in after
-    )
+    rows = []
+    for key, version in items.after.items():
+        scope, _, module_id = key.partition(":")
+        if scope == "module":
+            previous = items.before.get(key)
+            rows.append(overview.ModuleVersion(
+                module_id, titles.get(module_id, module_id),
+                None if previous is None else str(previous), str(version)))
+    return tuple(rows)

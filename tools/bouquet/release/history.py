@@ -1,27 +1,34 @@
-"""Per-item versions from history (I/O edge): walk the final release tags, then the target.
+"""Per-item versions from history (I/O edge): the release tags, then the target.
 
-At each step the items published are read from the catalogue at that commit, and the bump of
-each item comes from the version computation between the previous step and this one (the
-same diff and rules as the bouquet's version). Cost: one catalogue per release tag, and one
-diff of the changed files per step.
+The walk starts from the newest final release whose manifest ``releases/vX.Y.Z.json`` is
+present (it records every published item's version, and the last version of items no longer
+published), or from nothing. Each later step — a final tag without manifest, then the target
+— takes the changes since the previous step from the version computation (the same diff and
+rules as the bouquet's version): the touched items get the largest bump of their changes, and
+whether each touched item is still published is read from its file at that step. Cost: the
+files the changes touched, not the size of the catalogue nor the length of history.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import semver
+import yaml
 
-from bouquet.catalogue import Catalogue, build_catalogue
-from bouquet.gitrepo import Repository
-from bouquet.model import Statut
-from bouquet.release.item_versions import Step, largest_bumps, walk
+from bouquet.gitrepo import ReleaseTag, Repository
+from bouquet.notes import ModuleVersion
+from bouquet.release.item_versions import Step, advance, largest_bumps
+from bouquet.release.manifest import manifest_path, read_manifest_versions
 from bouquet.versioning.changes import Change
-from bouquet.versioning.compute import compute
-from bouquet.versioning.snapshot import all_sources
+from bouquet.versioning.compute import VersionReport, compute
+from bouquet.vocab import VOCAB_DIR
 
 SCHEMA_SUFFIX = ".schema.json"
+Versions = dict[str, semver.Version]
 
 
 def module_key(module_id: str) -> str:
@@ -43,28 +50,53 @@ def schema_name(path: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """The full content of one commit, as far as a manifest is concerned."""
-
-    commit: str
-    catalogue: Catalogue
-    schema_files: dict[str, bytes]  # repo-relative path -> bytes
-
-    def published_keys(self) -> frozenset[str]:
-        keys = {module_key(i) for i, m in self.catalogue.modules.items()
-                if m.statut is not Statut.BROUILLON}
-        keys |= {vocabulary_key(v) for v in self.catalogue.vocabularies}
-        keys |= {schema_key(n) for p in self.schema_files if (n := schema_name(p))}
-        return frozenset(keys)
+def key_path(key: str) -> str:
+    scope, _, name = key.partition(":")
+    if scope == "module":
+        return f"modules/{name}/module.yaml"
+    if scope == "vocabulaire":
+        return f"{VOCAB_DIR}/{name}.yaml"
+    return f"schema/{name}{SCHEMA_SUFFIX}"
 
 
-def read_snapshot(repo: Repository, commit: str) -> Snapshot:
-    sources = all_sources(repo, commit)
-    today = repo.commit_date(commit).date()
-    catalogue, _ = build_catalogue(sources, today=today)
-    schema = {p: b for p, b in sources.items() if schema_name(p) is not None}
-    return Snapshot(commit, catalogue, schema)
+def path_key(path: str) -> str | None:
+    parts = path.split("/")
+    if len(parts) == 3 and parts[0] == "modules" and parts[2] == "module.yaml":
+        return module_key(parts[1])
+    if path.startswith(VOCAB_DIR + "/") and path.count("/") == 2 and path.endswith(".yaml"):
+        return vocabulary_key(parts[2][:-len(".yaml")])
+    name = schema_name(path)
+    return None if name is None else schema_key(name)
+
+
+_STATUT = re.compile(rb"^statut:[ \t]*[\"']?([a-z]+)[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _is_published(key: str, raw: bytes | None) -> bool:
+    if raw is None:
+        return False
+    if not key.startswith("module:"):
+        return True
+    found = _STATUT.findall(raw)
+    if len(found) == 1:  # the usual block style: no need to parse the whole file
+        return bool(found[0] != b"brouillon")
+    try:
+        data = yaml.load(raw, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return False
+    return isinstance(data, dict) and data.get("statut") not in (None, "brouillon")
+
+
+def published_keys(repo: Repository, commit: str, keys: Collection[str] | None = None
+                   ) -> frozenset[str]:
+    """Which items are published at ``commit``: all of them, or only among ``keys``."""
+    if keys is None:
+        paths = [p for p in repo.list_paths(commit, ["modules", "schema"]) if path_key(p)]
+        wanted = {k: p for p in paths if (k := path_key(p)) is not None}
+    else:
+        wanted = {k: key_path(k) for k in keys}
+    files = repo.read_files(commit, wanted.values())
+    return frozenset(k for k, p in wanted.items() if _is_published(k, files.get(p)))
 
 
 def change_key(change: Change) -> str:
@@ -75,24 +107,90 @@ def bumps_of(changes: Iterable[Change]) -> dict[str, int]:
     return largest_bumps((change_key(c), int(c.bump)) for c in changes)
 
 
-def previous_finals(repo: Repository, target: str, version: semver.Version) -> list[str]:
-    """Commits of the final release tags reachable from ``target`` up to ``version``
-    (``version`` itself is there when it is already tagged: verifying, or nothing new)."""
-    tags = repo.release_tags(merged_into=target)
-    return [t.commit for t in tags if t.is_final and t.version <= version]
+@dataclass(frozen=True)
+class ItemVersions:
+    """Versions at the last final release before the target, at the target, and the last
+    versions of items published once but not at the target."""
+
+    before: Versions
+    after: Versions
+    retired: Versions
+
+
+def _start(repo: Repository, tags: list[ReleaseTag]
+           ) -> tuple[int, tuple[Versions, Versions] | None]:
+    for index in range(len(tags) - 1, -1, -1):
+        tag = tags[index]
+        raw = repo.read_files(tag.commit, [manifest_path(tag.name)]).get(manifest_path(tag.name))
+        state = None if raw is None else read_manifest_versions(raw)
+        if state is not None:
+            return index, state
+    return -1, None
 
 
 def item_versions(
-    repo: Repository, target: Snapshot, version: semver.Version,
-) -> tuple[dict[str, semver.Version], dict[str, semver.Version]]:
-    """(versions at the last final release before ``version``, versions at ``target``)."""
-    commits = previous_finals(repo, target.commit, version)
-    steps: list[Step] = []
-    previous: str | None = None
-    for commit in [*commits, target.commit]:
-        snapshot = target if commit == target.commit else read_snapshot(repo, commit)
-        bumps = {} if previous is None else bumps_of(
-            compute(repo.root, from_rev=previous, to_rev=commit).changes)
-        steps.append(Step(snapshot.published_keys(), bumps))
-        previous = commit
-    return walk(steps[:-1]), walk(steps)
+    repo: Repository, target: str, version: semver.Version, *, strict: bool = False,
+    report: VersionReport | None = None, only: Collection[str] | None = None,
+) -> ItemVersions:
+    """Walk the final tags reachable from ``target`` up to ``version`` (excluded when
+    ``strict``, as when verifying that very release), then ``target``. ``report``, when it
+    covers the last step, saves computing it again. ``only`` restricts the walk to some items
+    (each item's versions depend on its own changes only, so the result is the same)."""
+    tags = [t for t in repo.release_tags(merged_into=target) if t.is_final
+            and (t.version < version if strict else t.version <= version)]
+    index, state = _start(repo, tags)
+    current, retired = state if state is not None else ({}, {})
+    if only is not None:
+        current = {k: v for k, v in current.items() if k in only}
+        retired = {k: v for k, v in retired.items() if k in only}
+    published = frozenset(current)
+    previous = tags[index].commit if index >= 0 else None
+    before = dict(current)
+    commits = [t.commit for t in tags[index + 1:]] + [target]
+    for position, commit in enumerate(commits):
+        if previous is None:
+            step = Step(published_keys(repo, commit, only))
+        else:
+            changes = _changes(repo, previous, commit, report)
+            touched = {change_key(c) for c in changes}
+            if only is not None:
+                touched &= set(only)
+            now = (published - touched) | published_keys(repo, commit, touched)
+            step = Step(now, bumps_of(changes))
+        if position == len(commits) - 1:
+            before = dict(current)
+        current, retired = advance(current, retired, step)
+        published, previous = step.published, commit
+    return ItemVersions(before, current, retired)
+
+
+def _changes(repo: Repository, old: str, new: str, report: VersionReport | None
+             ) -> tuple[Change, ...]:
+    if old == new:
+        return ()
+    if report is not None and (report.from_commit, report.to_commit) == (old, new):
+        return report.changes
+    return compute(repo.root, from_rev=old, to_rev=new).changes
+
+
+def moved_modules(titles: Mapping[str, str], versions: ItemVersions
+                  ) -> tuple[ModuleVersion, ...]:
+    """The published modules whose own version moves at the target."""
+    moved = []
+    for key, version in sorted(versions.after.items()):
+        scope, _, module_id = key.partition(":")
+        if scope != "module" or versions.before.get(key) == version:
+            continue
+        previous = versions.before.get(key)
+        moved.append(ModuleVersion(module_id, titles.get(module_id, module_id),
+                                   None if previous is None else str(previous), str(version)))
+    return tuple(moved)
+
+
+def module_versions_of(root: str | Path, report: VersionReport) -> tuple[ModuleVersion, ...]:
+    """For the notes of ``report``: the modules whose own version moves at its target."""
+    titles = {c.target: c.title for c in report.changes if c.scope.value == "module"}
+    with Repository(root) as repo:
+        items = item_versions(repo, report.to_commit, report.next, report=report,
+                              only={module_key(i) for i in titles})
+    return moved_modules(titles, items)

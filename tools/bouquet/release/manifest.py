@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import semver
 from pydantic import BaseModel
 
 MANIFEST_DIR = "releases"
@@ -72,6 +73,7 @@ class Manifest:
     vocabularies: tuple[Entry, ...]
     schema: tuple[Entry, ...]
     decision: DecisionRef | None
+    retired: tuple[tuple[str, str], ...] = ()  # (item key, last version), items unpublished
 
     def to_json(self) -> str:
         return json.dumps(_as_dict(self), ensure_ascii=False, indent=2) + "\n"
@@ -100,6 +102,7 @@ def _as_dict(manifest: Manifest) -> Mapping[str, object]:
         "modules": [_entry_dict(e) for e in manifest.modules],
         "vocabularies": [_entry_dict(e) for e in manifest.vocabularies],
         "schema": [_entry_dict(e) for e in manifest.schema],
+        "retired": [{"item": item, "version": version} for item, version in manifest.retired],
     }
 
 
@@ -118,3 +121,23 @@ def read_manifest_header(raw: bytes) -> tuple[str, DecisionRef | None] | None:
     if not isinstance(date, str):
         return None
     return date, ref
+
+
+_SCOPES = (("modules", "module"), ("vocabularies", "vocabulaire"), ("schema", "schema"))
+
+
+def read_manifest_versions(
+    raw: bytes,
+) -> tuple[dict[str, semver.Version], dict[str, semver.Version]] | None:
+    """The item versions recorded by a manifest, and its retired items (None if unreadable).
+
+    Keys are ``module:<id>``, ``vocabulaire:<id>`` and ``schema:<name>``."""
+    try:
+        data = json.loads(raw)
+        versions = {f"{scope}:{e['id']}": semver.Version.parse(e["version"])
+                    for field, scope in _SCOPES for e in data[field]}
+        retired = {str(e["item"]): semver.Version.parse(e["version"])
+                   for e in data.get("retired", [])}
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+    return versions, retired

@@ -15,7 +15,14 @@ import semver
 from bouquet import fr
 from bouquet.model import Statut
 from bouquet.release import changelog
-from bouquet.release.history import Snapshot, module_key, schema_key, schema_name, vocabulary_key
+from bouquet.release.content import Snapshot
+from bouquet.release.history import (
+    ItemVersions,
+    module_key,
+    schema_key,
+    schema_name,
+    vocabulary_key,
+)
 from bouquet.release.manifest import (
     DecisionRef,
     Entry,
@@ -28,7 +35,6 @@ from bouquet.release.transaction import Change
 from bouquet.vocab import vocab_path
 
 Versions = Mapping[str, semver.Version]
-CONTRIBUTIONS_HEADING = "## Contributions"
 
 
 @dataclass(frozen=True)
@@ -63,14 +69,17 @@ class ReleasePlan:
 
 
 def _entry(key: str, versions: Versions) -> str:
-    return str(versions[key])
+    # An item missing from the walk can only be one the validator rejects (the release is
+    # then refused); a dry run still shows the rest of the manifest.
+    return str(versions[key]) if key in versions else "?"
 
 
 def build_manifest(
     version: semver.Version, previous: semver.Version | None, date: dt.date,
-    target: Snapshot, versions: Versions, decision: DecisionRef | None,
+    target: Snapshot, items: ItemVersions, decision: DecisionRef | None,
 ) -> Manifest:
     catalogue = target.catalogue
+    versions = items.after
     modules = tuple(
         Entry(id=i, status=m.statut.value, version=_entry(module_key(i), versions),
               sha256=record_sha256(m), path=catalogue.paths[i])
@@ -91,36 +100,8 @@ def build_manifest(
         version=str(version), tag=f"v{version}", name=fr.quarter(date), date=date.isoformat(),
         previous=None if previous is None else str(previous), modules=modules,
         vocabularies=vocabularies, schema=schema, decision=decision,
+        retired=tuple((k, str(v)) for k, v in sorted(items.retired.items())),
     )
-
-
-def module_versions_section(target: Snapshot, before: Versions, after: Versions) -> str:
-    """``## Versions des modules``: every published module whose own version moved."""
-    lines = []
-    titles = {i: m.titre for i, m in target.catalogue.modules.items()}
-    for module_id in sorted(titles, key=lambda i: (fr.collation_key(titles[i]), i)):
-        key = module_key(module_id)
-        if key not in after or before.get(key) == after[key]:
-            continue
-        label = f"{titles[module_id]} (`{module_id}`){fr.NNBSP}:"
-        if key in before:
-            lines.append(f"- {label} {before[key]} → {after[key]}")
-        else:
-            lines.append(f"- {label} {after[key]} (première publication)")
-    if not lines:
-        return ""
-    return "## Versions des modules\n\n" + "\n".join(lines) + "\n"
-
-
-def with_module_versions(notes: str, section: str) -> str:
-    """The notes with the module versions inserted before the contributions (or at the end)."""
-    if not section:
-        return notes
-    marker = f"\n{CONTRIBUTIONS_HEADING}\n"
-    if marker in notes:
-        head, _, tail = notes.partition(marker)
-        return f"{head}\n{section}{marker}{tail}"
-    return notes.rstrip("\n") + "\n\n" + section
 
 
 def commit_message(manifest: Manifest) -> str:
@@ -135,11 +116,11 @@ def commit_message(manifest: Manifest) -> str:
 
 def build_plan(
     *, version: semver.Version, previous: semver.Version | None, date: dt.date,
-    notes_markdown: str, target: Snapshot, before: Versions, after: Versions,
+    notes_markdown: str, target: Snapshot, items: ItemVersions,
     decision: DecisionRef | None, existing_changelog: str | None,
 ) -> ReleasePlan:
-    manifest = build_manifest(version, previous, date, target, after, decision)
-    notes = with_module_versions(notes_markdown, module_versions_section(target, before, after))
+    manifest = build_manifest(version, previous, date, target, items, decision)
+    notes = notes_markdown
     section = changelog.section(str(version), date.isoformat(), manifest.name, notes)
     return ReleasePlan(
         version=str(version), tag=manifest.tag, name=manifest.name, notes=notes,

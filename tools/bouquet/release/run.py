@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bouquet.gitrepo import Repository
+from bouquet.notes import ModuleVersion
 from bouquet.release import preconditions
 from bouquet.release.changelog import CHANGELOG_PATH
+from bouquet.release.content import read_snapshot
 from bouquet.release.gather import release_facts
-from bouquet.release.history import item_versions, read_snapshot
+from bouquet.release.history import item_versions, moved_modules
 from bouquet.release.manifest import DecisionRef, manifest_path, read_manifest_header
 from bouquet.release.plan import ReleasePlan, build_manifest, build_plan
 from bouquet.release.preconditions import Refusal, refusal
@@ -32,23 +34,26 @@ class Outcome:
     commit: str | None = None
 
 
-def _notes(root: Path, report: VersionReport, date: dt.date) -> str:
+def _notes(root: Path, report: VersionReport, date: dt.date,
+           modules: tuple[ModuleVersion, ...]) -> str:
     from bouquet import notes
     from bouquet.versioning import credits
 
     people = credits.gather(root, report.from_commit, report.to_commit)
-    return notes.render_markdown(notes.build(report, people, date))
+    return notes.render_markdown(notes.build(report, people, date, modules))
 
 
 def make_plan(root: Path, report: VersionReport, date: dt.date,
               decision: DecisionRef | None) -> ReleasePlan:
     with Repository(root) as repo:
         target = read_snapshot(repo, report.to_commit)
-        before, after = item_versions(repo, target, report.next)
+        items = item_versions(repo, report.to_commit, report.next, report=report)
+    titles = {i: m.titre for i, m in target.catalogue.modules.items()}
     existing = root / CHANGELOG_PATH
     return build_plan(
         version=report.next, previous=report.current, date=date,
-        notes_markdown=_notes(root, report, date), target=target, before=before, after=after,
+        notes_markdown=_notes(root, report, date, moved_modules(titles, items)),
+        target=target, items=items,
         decision=decision, existing_changelog=(
             existing.read_text(encoding="utf-8") if existing.is_file() else None),
     )
@@ -95,7 +100,7 @@ def verify(root: Path, tag: str) -> tuple[Refusal, ...]:
             return (refusal("BQ458", f"{manifest_path(tag)} est illisible."),)
         date_text, decision = header
         target = read_snapshot(repo, commit)
-        _, after = item_versions(repo, target, parsed.version)
+        items = item_versions(repo, commit, parsed.version, strict=True)
         finals = [t.version for t in repo.release_tags(merged_into=commit)
                   if t.is_final and t.version < parsed.version]
     previous = max(finals) if finals else None
@@ -103,7 +108,7 @@ def verify(root: Path, tag: str) -> tuple[Refusal, ...]:
         date = dt.date.fromisoformat(date_text)
     except ValueError:
         return (refusal("BQ458", f"{manifest_path(tag)} : date illisible « {date_text} »."),)
-    expected = build_manifest(parsed.version, previous, date, target, after, decision)
+    expected = build_manifest(parsed.version, previous, date, target, items, decision)
     problems = []
     if expected.to_json().encode("utf-8") != raw:
         problems.append(refusal(

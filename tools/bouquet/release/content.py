@@ -1,0 +1,24 @@
+"""The full content of one commit, as a manifest needs it (I/O edge: reads git objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bouquet.catalogue import Catalogue, build_catalogue
+from bouquet.gitrepo import Repository
+from bouquet.release.history import schema_name
+from bouquet.versioning.snapshot import all_sources
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    commit: str
+    catalogue: Catalogue
+    schema_files: dict[str, bytes]  # repo-relative path -> bytes
+
+
+def read_snapshot(repo: Repository, commit: str) -> Snapshot:
+    sources = all_sources(repo, commit)
+    catalogue, _ = build_catalogue(sources, today=repo.commit_date(commit).date())
+    schema = {p: b for p, b in sources.items() if schema_name(p) is not None}
+    return Snapshot(commit, catalogue, schema)
