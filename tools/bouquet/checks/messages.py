@@ -6,6 +6,7 @@ message naming the field; the hint says what to write.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -59,7 +60,9 @@ _PATTERN_HINTS: dict[str, str] = {
 def shown(value: object, limit: int = 60) -> str:
     """A value as a user would have typed it, shortened."""
     text = value if isinstance(value, str) else repr(value)
-    if isinstance(value, float):
+    if isinstance(value, dt.date):
+        text = value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    elif isinstance(value, float):
         text = str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
     elif value is None:
         text = "(vide)"
