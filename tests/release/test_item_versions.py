@@ -39,3 +39,16 @@ def test_versions_never_go_backwards(bump_lists: list[dict[str, int]]) -> None:
         for item, version in walk(steps).items():
             assert version >= seen.get(item, semver.Version(0))
             seen[item] = version
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from("abcd"), st.integers(0, 3)), max_size=8),
+       st.sets(st.sampled_from("abcd")))
+def test_each_item_depends_only_on_its_own_changes(
+    bump_lists: list[dict[str, int]], subset: set[str]
+) -> None:
+    steps = [Step(frozenset(b), b) for b in bump_lists]
+    restricted = [Step(s.published & subset, {k: v for k, v in s.bumps.items() if k in subset})
+                  for s in steps]
+    full = walk(steps)
+    assert walk(restricted) == {k: v for k, v in full.items() if k in subset}

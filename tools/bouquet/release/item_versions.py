@@ -9,7 +9,7 @@ version is ever reused.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import semver
@@ -72,13 +72,3 @@ def largest_bumps(touches: Iterable[tuple[str, int]]) -> dict[str, int]:
     for item, level in touches:
         result[item] = max(result.get(item, NONE), int(level))
     return result
-
-
-def changed_items(
-    before: Mapping[str, semver.Version], after: Mapping[str, semver.Version],
-    items: Collection[str] | None = None,
-) -> list[tuple[str, str | None, str]]:
-    """``(item, old version or None, new version)`` for every item whose version moved."""
-    keys = sorted(after) if items is None else sorted(set(items) & set(after))
-    return [(k, str(before[k]) if k in before else None, str(after[k]))
-            for k in keys if before.get(k) != after[k]]
