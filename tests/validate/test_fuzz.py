@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -50,3 +51,16 @@ def test_whole_validator_on_garbage(text: str, raw: bytes) -> None:
     }
     _, diagnostics = check_sources(sources, today=dt.date(2026, 11, 29))
     assert all(d.code in CODES for d in diagnostics)
+
+
+BASE = (Path(__file__).resolve().parents[1] / "fixtures" / "valid" / "module-minimal.yaml"
+        ).read_text(encoding="utf-8")
+
+
+@SETTINGS
+@given(st.lists(TOKENS, max_size=40).map("".join), st.integers(0, len(BASE)))
+def test_valid_module_with_garbage_inserted(text: str, cut: int) -> None:
+    mutated = (BASE[:cut] + text + BASE[cut:]).encode("utf-8", errors="surrogatepass")
+    _, diagnostics = check_sources({"modules/module-minimal/module.yaml": mutated},
+                                   today=dt.date(2026, 11, 29))
+    assert all(d.code in CODES and d.message and d.hint for d in diagnostics)
