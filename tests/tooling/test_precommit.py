@@ -37,7 +37,9 @@ def test_manifest_and_config_are_valid_for_pre_commit() -> None:
 
 def test_local_hooks_match_the_published_one() -> None:
     hooks = _local_hooks()
-    assert set(hooks) == {"bouquet-validate", "ruff", "mypy"}
+    assert set(hooks) == {
+        "bouquet-validate", "ruff", "mypy", "check-github-workflows", "check-github-issue-forms"
+    }
     local = hooks["bouquet-validate"]
     assert local["entry"] == ".venv/bin/bouquet validate"
     assert local["files"] == HOOK_FILES
