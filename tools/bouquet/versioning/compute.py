@@ -13,20 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Set
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import semver
 
-from bouquet.catalogue import Catalogue, build_catalogue
 from bouquet.diagnostics import Diagnostic, Severity
 from bouquet.gitrepo import FETCH_HINT, GitUsageError, ReleaseTag, Repository
 from bouquet.versioning import policy, snapshot
 from bouquet.versioning.changes import Change
-from bouquet.versioning.diff import diff
-from bouquet.versioning.quickload import module_title, quick_catalogue
 from bouquet.versioning.rules import Bump
 from bouquet.versioning.schema_diff import SCHEMA_PATH, schema_touched
+
+if TYPE_CHECKING:
+    from bouquet.catalogue import Catalogue
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +75,13 @@ def compute(
     to_rev: str = "HEAD",
     pre_release: str | None = None,
 ) -> VersionReport:
-    with Repository(repo_path) as repo:
-        to_commit = repo.resolve(to_rev)
-        all_tags = repo.release_tags()
-        base, from_commit, from_label = _base(repo, from_rev, to_commit)
-        sources = snapshot.changed_sources(repo, from_commit, to_commit)
+    with Repository(repo_path) as repo, ThreadPoolExecutor(max_workers=1) as pool:
+        # git works in a thread while this one imports the models (the costliest imports)
+        pending = pool.submit(_read_range, repo, from_rev, to_rev)
+        from bouquet.versioning.diff import diff
+        span = pending.result()
+        base, from_commit, from_label = span.base, span.from_commit, span.from_label
+        to_commit, sources = span.to_commit, span.sources
         old, old_diags = _catalogue(repo, from_commit, sources.old, sources.old_modules,
                                     sources.old_date, from_label or "")
         new, new_diags = _catalogue(repo, to_commit, sources.new, sources.new_modules,
@@ -97,9 +101,29 @@ def compute(
         from_rev=from_label, from_commit=from_commit, to_rev=to_rev, to_commit=to_commit,
         date=sources.new_date, current=current,
         next=policy.next_version(current, increment, pre_release,
-                                 [t.version for t in all_tags]),
+                                 [t.version for t in span.all_tags]),
         bump=increment, changes=tuple(changes), diagnostics=diagnostics, warnings=warnings,
     )
+
+
+@dataclass(frozen=True)
+class _Span:
+    """What git says about the range: revisions, tags and the changed files."""
+
+    to_commit: str
+    all_tags: tuple[ReleaseTag, ...]
+    base: ReleaseTag | None
+    from_commit: str | None
+    from_label: str | None
+    sources: snapshot.ChangedSources
+
+
+def _read_range(repo: Repository, from_rev: str | None, to_rev: str) -> _Span:
+    to_commit = repo.resolve(to_rev)
+    all_tags = tuple(repo.release_tags())
+    base, from_commit, from_label = _base(repo, from_rev, to_commit)
+    sources = snapshot.changed_sources(repo, from_commit, to_commit)
+    return _Span(to_commit, all_tags, base, from_commit, from_label, sources)
 
 
 def _base(
@@ -125,6 +149,9 @@ def _catalogue(
     today: dt.date | None, label: str,
 ) -> tuple[Catalogue, list[RevisionDiagnostic]]:
     """The catalogue of the changed modules at ``commit`` and their diagnostics."""
+    from bouquet.catalogue import Catalogue, build_catalogue
+    from bouquet.versioning.quickload import quick_catalogue
+
     if commit is None or today is None:
         return Catalogue(), []
     quick = quick_catalogue(sources)
@@ -145,6 +172,8 @@ def _catalogue(
 
 def _replacement_titles(repo: Repository, commit: str, catalogue: Catalogue) -> dict[str, str]:
     """Titles of the modules named by ``remplace_par`` that the diff did not load."""
+    from bouquet.versioning.quickload import module_title
+
     wanted = {m.remplace_par for m in catalogue.modules.values() if m.remplace_par}
     titles = {}
     for path, raw in snapshot.referenced_modules(repo, commit, sorted(wanted - set(

@@ -12,9 +12,9 @@ from bouquet.gitrepo import CommitCredit, Person, Repository
 from bouquet.versioning.changes import Scope
 from bouquet.versioning.schema_diff import SCHEMA_PATH
 from bouquet.versioning.snapshot import PREFIXES
-from bouquet.vocab import VOCAB_DIR
 
 Target = tuple[Scope, str]
+VOCAB_DIR = "schema/vocabulaires"  # as bouquet.vocab, kept light (no model import)
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,18 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bouquet.catalogue import MODULE_FILE, MODULES_DIR, is_module_path
 from bouquet.gitrepo import ChangeStatus, PathChange, Repository, committer_date
 
+# Same values as bouquet.catalogue, which this module must not import: it runs while the
+# models are being imported (see compute), and importing them here would serialise both.
+MODULES_DIR = "modules"
+MODULE_FILE = "module.yaml"
 PREFIXES = (MODULES_DIR, "schema")
+
+
+def is_module_path(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) == 3 and parts[0] == MODULES_DIR and parts[2] == MODULE_FILE
 
 
 @dataclass(frozen=True)

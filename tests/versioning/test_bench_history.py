@@ -1,0 +1,50 @@
+"""bench/history.py builds the repository it promises (timings are never asserted)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from bouquet.versioning.compute import compute
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "history.py"
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_history", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_history"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_history(tmp_path: Path) -> None:
+    bench = _bench()
+    path = tmp_path / "depot"
+    bench.build_repository(path, modules=12, commits=40, unreleased=8, touched=4)
+    count = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=path, check=True,
+                           capture_output=True, text=True).stdout.strip()
+    assert count == "48"
+    log = subprocess.run(["git", "log", "--format=%s", "v1.0.0..HEAD"], cwd=path, check=True,
+                         capture_output=True, text=True).stdout.splitlines()
+    assert len(log) == 8 and all(line.startswith(("feat(", "fix(")) for line in log)
+    report = compute(path)
+    assert report.diagnostics == ()
+    assert (str(report.current), str(report.next)) == ("1.0.0", "1.1.0")
+    assert {c.target for c in report.changes if c.bump > 0} <= {
+        line.split("(")[1].split(")")[0] for line in log}
+
+
+@pytest.mark.skipif(shutil.which("cz") is None, reason="commitizen absent (installé à part)")
+def test_smoke_run_against_commitizen(capsys: pytest.CaptureFixture[str]) -> None:
+    bench = _bench()
+    assert bench.main(["--modules", "10", "--commits", "20", "--long-commits", "30",
+                       "--unreleased", "4", "--touched", "2", "--runs", "1"]) == 0
+    assert "ratio" in capsys.readouterr().out
