@@ -24,11 +24,11 @@ def execute(args: argparse.Namespace) -> int:
     from bouquet import notes
     from bouquet.gitrepo import GitUsageError
     from bouquet.versioning import credits, output
-    from bouquet.versioning.compute import compute
+    from bouquet.versioning.compute import compute_alongside
 
     try:
-        report = compute(args.repo, args.from_rev, args.to_rev, args.pre_release)
-        people = credits.gather(args.repo, report.from_commit, report.to_commit)
+        report, people = compute_alongside(credits.credits_of, args.repo, args.from_rev,
+                                           args.to_rev, args.pre_release)
     except GitUsageError as exc:
         sys.stderr.write(typography(f"bouquet notes : {exc}\n"))
         return 2

@@ -12,11 +12,11 @@ the revision, never as an exception.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import semver
 
@@ -29,6 +29,8 @@ from bouquet.versioning.schema_diff import SCHEMA_PATH, schema_touched
 
 if TYPE_CHECKING:
     from bouquet.catalogue import Catalogue
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +77,29 @@ def compute(
     to_rev: str = "HEAD",
     pre_release: str | None = None,
 ) -> VersionReport:
+    """The version report of ``from_rev..to_rev`` (see the module's docstring)."""
+    return compute_alongside(_nothing, repo_path, from_rev, to_rev, pre_release)[0]
+
+
+def _nothing(repo: Repository, old: str | None, new: str) -> None:
+    del repo, old, new
+
+
+def compute_alongside(
+    task: Callable[[Repository, str | None, str], T],
+    repo_path: str | Path,
+    from_rev: str | None = None,
+    to_rev: str = "HEAD",
+    pre_release: str | None = None,
+) -> tuple[VersionReport, T]:
+    """``compute``, plus ``task(repo, from_commit, to_commit)`` run in a worker thread while
+    the catalogues are read (e.g. ``bouquet.versioning.credits.credits_of`` for the notes)."""
     with Repository(repo_path) as repo, ThreadPoolExecutor(max_workers=1) as pool:
         # git works in a thread while this one imports the models (the costliest imports)
         pending = pool.submit(_read_range, repo, from_rev, to_rev)
         from bouquet.versioning.diff import diff
         span = pending.result()
+        side_task = pool.submit(task, repo, span.from_commit, span.to_commit)
         base, from_commit, from_label = span.base, span.from_commit, span.from_label
         to_commit, sources = span.to_commit, span.sources
         old, old_diags = _catalogue(repo, from_commit, sources.old, sources.old_modules,
@@ -87,6 +107,7 @@ def compute(
         new, new_diags = _catalogue(repo, to_commit, sources.new, sources.new_modules,
                                     sources.new_date, to_rev)
         titles = _replacement_titles(repo, to_commit, new)
+        side_result = side_task.result()
         warnings = tuple(repo.warnings)
     changes = diff(old, new, touched=sources.touched, titles=titles)
     if SCHEMA_PATH in sources.touched:
@@ -97,13 +118,14 @@ def compute(
     changes = [c for c in changes if c.path not in broken]
     increment = policy.bump(changes)
     current = base.version if base else None
-    return VersionReport(
+    report = VersionReport(
         from_rev=from_label, from_commit=from_commit, to_rev=to_rev, to_commit=to_commit,
         date=sources.new_date, current=current,
         next=policy.next_version(current, increment, pre_release,
                                  [t.version for t in span.all_tags]),
         bump=increment, changes=tuple(changes), diagnostics=diagnostics, warnings=warnings,
     )
+    return report, side_result
 
 
 @dataclass(frozen=True)

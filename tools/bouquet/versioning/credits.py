@@ -27,7 +27,12 @@ class Credits:
 
 def gather(repo_path: str | Path, old: str | None, new: str) -> Credits:
     with Repository(repo_path) as repo:
-        return credits_from(repo.credits(old, new, PREFIXES))
+        return credits_of(repo, old, new)
+
+
+def credits_of(repo: Repository, old: str | None, new: str) -> Credits:
+    """Credits of ``old..new`` in an opened repository (a task for ``compute_alongside``)."""
+    return credits_from(repo.credits(old, new, PREFIXES))
 
 
 def credits_from(commits: Iterable[CommitCredit]) -> Credits:

@@ -48,6 +48,9 @@ def version_line(report: VersionReport) -> str:
 
 
 def next_line(report: VersionReport) -> str:
+    if report.has_errors:
+        return (f"Prochaine version{fr.NNBSP}: incertaine, le contenu a des erreurs (voir "
+                "ci-dessus) ; les fichiers en erreur ne sont pas comptés")
     if report.bump is Bump.NONE and report.current is not None:
         return f"Prochaine version{fr.NNBSP}: aucune, rien à publier depuis {report.current}"
     if report.current is None:
