@@ -30,3 +30,10 @@ def test_collation_ignores_accents_and_case_first() -> None:
 def test_enumeration() -> None:
     assert fr.enumeration(["a", "b", "c"]) == "a, b et c"
     assert fr.enumeration(["a"]) == "a"
+
+
+def test_count_agrees_in_number_the_french_way() -> None:
+    assert fr.count(0, "changement") == "0 changement"
+    assert fr.count(1, "changement") == "1 changement"
+    assert fr.count(2, "changement bloquant", "changements bloquants") == "2 changements bloquants"
+    assert fr.count(1500, "module") == f"1{N}500 modules"

@@ -81,6 +81,11 @@ def quarter(value: dt.date) -> str:
     return f"Bouquet {value.year}-T{(value.month - 1) // 3 + 1}"
 
 
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 changement', '2 changements', '0 changement' (French: singular below 2)."""
+    return f"{integer(n)} {singular if n < 2 else (plural or singular + 's')}"
+
+
 def enumeration(items: Iterable[str]) -> str:
     """'a', 'a et b', 'a, b et c'."""
     values = list(items)

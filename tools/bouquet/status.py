@@ -134,12 +134,13 @@ def _version_lines(status: Status) -> list[str]:
     if version.bump == "none" and version.current:
         lines.append(f"Prochaine version{colon} rien à publier depuis {version.current}.")
     else:
-        blocking = f", dont {version.blocking} bloquant(s)" if version.blocking else ""
+        blocking = (f", dont {fr.count(version.blocking, 'bloquant')}" if version.blocking
+                    else "")
         since = f" depuis {version.since}" if version.since else ""
         kind = (f"évolution {version.bump_french}" if version.current
                 else "première version publiée")
         lines.append(f"Prochaine version{colon} {version.next} ({kind}{colon} "
-                     f"{version.changes} changement(s){since}{blocking}) ; détail avec "
+                     f"{fr.count(version.changes, 'changement')}{since}{blocking}) ; détail avec "
                      "« bouquet version » et « bouquet notes ».")
     if status.dirty:
         lines.append("  Modifications non commitées : non comptées dans la version "

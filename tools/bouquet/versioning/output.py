@@ -72,8 +72,9 @@ def report_text(report: VersionReport) -> str:
             lines.append(f"  [{change.bump.french}] {change.target} — {change.message}"
                          f" ({change.rule}){mark}")
     if report.blocking:
-        lines += ["", f"{len(report.blocking)} changement(s) bloquant(s) à régler avant "
-                  "publication."]
+        blocking = fr.count(len(report.blocking), "changement bloquant",
+                            "changements bloquants")
+        lines += ["", f"{blocking} à régler avant publication."]
     return fr.typography("\n".join(lines) + "\n")
 
 
