@@ -68,8 +68,14 @@ suivante applique l'évolution la plus forte exigée :
   notes de version en français, par nature de changement puis par module, avec les
   contributions (auteurs et `Co-authored-by:` des commits, `.mailmap` appliqué). La date
   par défaut est celle du commit `--to` : relancer donne exactement le même texte.
-- `bouquet status` : modules par statut et par famille, verdict de validation, version
-  actuelle et suivante.
+  Pour retrouver les notes d'une version déjà publiée, donnez les deux bornes :
+  `bouquet notes --from v1.1.0 --to v1.2.0`.
+- `bouquet status [--format text|json]` : modules par statut et par famille, verdict de
+  validation, version actuelle et suivante ; fonctionne aussi sans étiquette et sans commit.
+  JSON : `modules` (`total`, `by_statut`, `by_famille`), `validation` (`ok`, `errors`,
+  `warnings`), `git` (`state` : `ok`, `no-repository`, `no-commits` ou `error`, `message`,
+  `uncommitted_changes`), `version` (`current`, `next`, `bump`, `from`, `changes`,
+  `blocking`, ou `null`), `module_versions` (version propre de chaque module publié).
 
 ## Les règles
 """
