@@ -13,80 +13,35 @@ turn it into exit code 2).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import os
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-import semver
+from bouquet.gitdata import (
+    ChangeStatus,
+    CommitCredit,
+    PathChange,
+    Person,
+    ReleaseTag,
+    committer_date,
+    parse_batch,
+    parse_log_record,
+    parse_release_tag,
+    person,
+)
+
+__all__ = [
+    "FETCH_HINT", "ChangeStatus", "CommitCredit", "GitUsageError", "PathChange", "Person",
+    "ReleaseTag", "Repository", "committer_date", "parse_release_tag",
+]
 
 FETCH_HINT = "git fetch --tags --unshallow"
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-TAG_PREFIX = "v"
 
 
 class GitUsageError(Exception):
     """A problem with the repository or a revision given by the user (exit code 2)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReleaseTag:
-    """A tag ``vX.Y.Z`` or ``vX.Y.Z-rc.N`` and the commit it points to."""
-
-    name: str
-    version: semver.Version
-    commit: str
-
-    @property
-    def is_final(self) -> bool:
-        return self.version.prerelease is None
-
-
-class ChangeStatus(enum.StrEnum):
-    ADDED = "A"
-    DELETED = "D"
-    MODIFIED = "M"
-
-
-@dataclass(frozen=True, slots=True)
-class PathChange:
-    status: ChangeStatus
-    path: str
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    name: str
-    email: str
-
-
-@dataclass(frozen=True, slots=True)
-class CommitCredit:
-    """Who wrote one commit (author and co-authors, after .mailmap) and what it touched."""
-
-    commit: str
-    people: tuple[Person, ...]
-    paths: tuple[str, ...]
-
-
-def parse_release_tag(name: str, commit: str) -> ReleaseTag | None:
-    """``v1.2.0`` and ``v1.2.0-rc.3`` are release tags; anything else is not (None)."""
-    if not name.startswith(TAG_PREFIX):
-        return None
-    try:
-        version = semver.Version.parse(name[len(TAG_PREFIX):])
-    except ValueError:
-        return None
-    if version.build is not None:
-        return None
-    pre = version.prerelease
-    if pre is not None:
-        label, _, number = pre.partition(".")
-        if label != "rc" or not number.isdigit() or number != str(int(number)):
-            return None
-    return ReleaseTag(name=name, version=version, commit=commit)
 
 
 class GitCommandError(Exception):
@@ -243,7 +198,7 @@ class Repository:
         if not names:
             return {}
         request = "".join(f"{n}\n" for n in names).encode()
-        return _parse_batch(self._run(["cat-file", "--batch"], request), names)
+        return parse_batch(self._run(["cat-file", "--batch"], request), names)
 
     # --- people ----------------------------------------------------------------------------
     def credits(
@@ -255,11 +210,11 @@ class Repository:
         fmt = "%x1e%H%x1f%aN%x1f%aE%x1f%(trailers:key=Co-authored-by,valueonly,separator=%x1d)%x1f"
         out = self._git("log", "--use-mailmap", "--no-merges", "-z", "--name-only",
                         f"--format={fmt}", rev_range, "--", *prefixes)
-        raw = [_parse_log_record(r) for r in out.split("\x1e") if r.strip("\0\n")]
+        raw = [parse_log_record(r) for r in out.split("\x1e") if r.strip("\0\n")]
         mapped = self._check_mailmap({c for _, _, cos, _ in raw for c in cos})
         result = []
         for sha, author, coauthors, paths in raw:
-            people = [author] + [mapped.get(c, _person(c)) for c in coauthors]
+            people = [author] + [mapped.get(c, person(c)) for c in coauthors]
             unique = tuple(dict.fromkeys(p for p in people if p.name))
             result.append(CommitCredit(sha, unique, paths))
         return result
@@ -272,47 +227,5 @@ class Repository:
             out = self._try_git("check-mailmap", *chunk)
             lines = out.splitlines() if out is not None else chunk
             for contact, line in zip(chunk, lines, strict=False):
-                mapped[contact] = _person(line)
+                mapped[contact] = person(line)
         return mapped
-
-
-def _person(contact: str) -> Person:
-    name, _, rest = contact.partition("<")
-    return Person(name=name.strip(), email=rest.rstrip(">").strip().lower())
-
-
-def _parse_log_record(record: str) -> tuple[str, Person, list[str], tuple[str, ...]]:
-    sha, name, email, trailers, files = (record.split("\x1f") + [""] * 5)[:5]
-    coauthors = [t.strip() for t in trailers.split("\x1d") if t.strip()]
-    paths = tuple(p.strip("\n") for p in files.split("\0") if p.strip("\n"))
-    return sha.strip(), Person(name.strip(), email.strip().lower()), coauthors, paths
-
-
-def _parse_batch(data: bytes, wanted: Sequence[str]) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    pos = 0
-    for path in wanted:
-        end = data.index(b"\n", pos)
-        header = data[pos:end].split(b" ")
-        pos = end + 1
-        if len(header) != 3 or len(header[0]) < 40 or not header[2].isdigit():
-            continue  # "<name> missing" or "<name> ambiguous"
-        size = int(header[2])
-        if header[1] in (b"blob", b"commit"):
-            files[path] = data[pos:pos + size]
-        pos += size + 1
-    return files
-
-
-def committer_date(commit_object: bytes) -> dt.datetime:
-    """The committer date written in a raw commit object (``cat-file`` output)."""
-    for line in commit_object.split(b"\n"):
-        if line.startswith(b"committer "):
-            stamp, offset = line.rsplit(b" ", 2)[1:]
-            sign = -1 if offset.startswith(b"-") else 1
-            minutes = int(offset[1:3]) * 60 + int(offset[3:5])
-            zone = dt.timezone(sign * dt.timedelta(minutes=minutes))
-            return dt.datetime.fromtimestamp(int(stamp), zone)
-        if not line:
-            break
-    raise ValueError("objet commit sans ligne committer")

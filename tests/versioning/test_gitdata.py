@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bouquet.gitdata import committer_date, parse_batch, parse_release_tag
+
+
+@pytest.mark.parametrize(("name", "version"), [
+    ("v1.2.0", "1.2.0"), ("v1.2.0-rc.3", "1.2.0-rc.3"), ("v10.0.1-rc.12", "10.0.1-rc.12"),
+])
+def test_release_tags(name: str, version: str) -> None:
+    tag = parse_release_tag(name, "abc")
+    assert tag is not None and str(tag.version) == version
+
+
+@pytest.mark.parametrize("name", [
+    "1.2.0", "v1.2", "v1.2.0-rc3", "v1.2.0-rc.03", "v1.2.0-beta.1", "v1.2.0+2026.t4",
+    "release-2026", "v01.2.0",
+])
+def test_other_tags_are_not_releases(name: str) -> None:
+    assert parse_release_tag(name, "abc") is None
+
+
+def test_committer_date_keeps_its_offset() -> None:
+    raw = (b"tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\n"
+           b"author A <a@x> 1780272000 +0100\ncommitter B <b@x> 1780272000 -0230\n\nmsg\n")
+    when = committer_date(raw)
+    assert when.utcoffset() == -dt.timedelta(hours=2, minutes=30)
+    assert when.date() == dt.date(2026, 5, 31)
+
+
+def test_batch_output_with_missing_objects() -> None:
+    data = (b"x missing\n" + b"a" * 40 + b" blob 3\nabc\n")
+    assert parse_batch(data, ["HEAD:x", "HEAD:y"]) == {"HEAD:y": b"abc"}

@@ -1,0 +1,115 @@
+"""Records of git data and the pure parsers of git's output (no process is run here).
+
+``bouquet.gitrepo`` runs the commands and re-exports these names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import semver
+
+TAG_PREFIX = "v"
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseTag:
+    """A tag ``vX.Y.Z`` or ``vX.Y.Z-rc.N`` and the commit it points to."""
+
+    name: str
+    version: semver.Version
+    commit: str
+
+    @property
+    def is_final(self) -> bool:
+        return self.version.prerelease is None
+
+
+class ChangeStatus(enum.StrEnum):
+    ADDED = "A"
+    DELETED = "D"
+    MODIFIED = "M"
+
+
+@dataclass(frozen=True, slots=True)
+class PathChange:
+    status: ChangeStatus
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommitCredit:
+    """Who wrote one commit (author and co-authors, after .mailmap) and what it touched."""
+
+    commit: str
+    people: tuple[Person, ...]
+    paths: tuple[str, ...]
+
+
+def parse_release_tag(name: str, commit: str) -> ReleaseTag | None:
+    """``v1.2.0`` and ``v1.2.0-rc.3`` are release tags; anything else is not (None)."""
+    if not name.startswith(TAG_PREFIX):
+        return None
+    try:
+        version = semver.Version.parse(name[len(TAG_PREFIX):])
+    except ValueError:
+        return None
+    if version.build is not None:
+        return None
+    pre = version.prerelease
+    if pre is not None:
+        label, _, number = pre.partition(".")
+        if label != "rc" or not number.isdigit() or number != str(int(number)):
+            return None
+    return ReleaseTag(name=name, version=version, commit=commit)
+
+
+def person(contact: str) -> Person:
+    name, _, rest = contact.partition("<")
+    return Person(name=name.strip(), email=rest.rstrip(">").strip().lower())
+
+
+def parse_log_record(record: str) -> tuple[str, Person, list[str], tuple[str, ...]]:
+    sha, name, email, trailers, files = (record.split("\x1f") + [""] * 5)[:5]
+    coauthors = [t.strip() for t in trailers.split("\x1d") if t.strip()]
+    paths = tuple(p.strip("\n") for p in files.split("\0") if p.strip("\n"))
+    return sha.strip(), Person(name.strip(), email.strip().lower()), coauthors, paths
+
+
+def parse_batch(data: bytes, wanted: Sequence[str]) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    pos = 0
+    for path in wanted:
+        end = data.index(b"\n", pos)
+        header = data[pos:end].split(b" ")
+        pos = end + 1
+        if len(header) != 3 or len(header[0]) < 40 or not header[2].isdigit():
+            continue  # "<name> missing" or "<name> ambiguous"
+        size = int(header[2])
+        if header[1] in (b"blob", b"commit"):
+            files[path] = data[pos:pos + size]
+        pos += size + 1
+    return files
+
+
+def committer_date(commit_object: bytes) -> dt.datetime:
+    """The committer date written in a raw commit object (``cat-file`` output)."""
+    for line in commit_object.split(b"\n"):
+        if line.startswith(b"committer "):
+            stamp, offset = line.rsplit(b" ", 2)[1:]
+            sign = -1 if offset.startswith(b"-") else 1
+            minutes = int(offset[1:3]) * 60 + int(offset[3:5])
+            zone = dt.timezone(sign * dt.timedelta(minutes=minutes))
+            return dt.datetime.fromtimestamp(int(stamp), zone)
+        if not line:
+            break
+    raise ValueError("objet commit sans ligne committer")
