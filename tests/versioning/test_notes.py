@@ -90,3 +90,9 @@ def test_version_json_contract(repo: GitRepo, capsys: pytest.CaptureFixture[str]
     assert (data["current"], data["next"], data["bump"]) == ("1.2.0", "1.3.0", "minor")
     keys = {"module", "rule", "bump", "kind", "path", "before", "after", "message", "blocking"}
     assert all(keys <= set(c) for c in data["changes"])
+
+
+def test_bad_date_is_a_french_usage_error(repo: GitRepo,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notes", "-C", str(repo.path), "--date", "2026-13-01"]) == 2
+    assert "date invalide" in capsys.readouterr().err
