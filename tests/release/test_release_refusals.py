@@ -7,7 +7,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from releasekit import bouquet, commit_all, git, init_repo, repo_state, write_module
+from releasekit import (
+    bouquet,
+    bouquet_vote,
+    commit_all,
+    git,
+    init_repo,
+    repo_state,
+    vote,
+    write_governance,
+    write_module,
+)
 
 DATE = "2026-11-29"
 
@@ -115,3 +125,52 @@ def test_not_a_repository_is_a_usage_error(
 def test_bad_date_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert bouquet(repo, "release", "--date", "29/11/2026") == 2
     assert "AAAA-MM-JJ" in capsys.readouterr().err
+
+
+@pytest.fixture
+def governed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write_governance(repo)
+    commit_all(repo, "Gouvernance")
+    monkeypatch.chdir(repo)
+    return repo
+
+
+def test_final_release_without_any_decision(
+    governed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = refused(governed, capsys)
+    assert "BQ456" in err and "publication: v1.0.0" in err and "bouquet vote new" in err
+
+
+def test_final_release_with_a_decision_not_yet_sealed(
+    governed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bouquet_vote(governed, "new", "approbation", "--instance", "comite-du-commun",
+                        "--objet", "Approuver la version 1.0.0", "--publication", "v1.0.0") == 0
+    commit_all(governed, "Ouverture")
+    ballots = governed / "governance" / "decisions" / "approbation" / "bulletins"
+    ballots.mkdir()
+    (ballots / "zoomacom.yaml").write_text("choix: pour\n")
+    commit_all(governed, "Bulletin")
+    capsys.readouterr()
+    err = refused(governed, capsys)
+    assert "BQ456" in err and f"décision {q('approbation')} n'est pas scellée" in err
+
+
+def test_final_release_with_a_rejected_decision(
+    governed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vote(governed, "approbation", "v1.0.0",
+         {"zoomacom": "contre", "la-mednum": "contre", "les-assembleurs": "pour"})
+    capsys.readouterr()
+    err = refused(governed, capsys)
+    assert "BQ456" in err and "n'est pas adoptée (rejetée)" in err
+
+
+def test_final_release_with_a_decision_for_another_version(
+    governed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vote(governed, "approbation", "v2.0.0", {"zoomacom": "pour", "la-mednum": "pour"})
+    capsys.readouterr()
+    err = refused(governed, capsys)
+    assert "BQ456" in err and "publication: v1.0.0" in err
