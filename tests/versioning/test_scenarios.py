@@ -184,3 +184,12 @@ def test_deprecation_names_the_replacement_by_its_title(repo: GitRepo) -> None:
     (change,) = compute(repo.path).changes
     assert change.rule == "module-deprecie"
     assert change.after is not None and "remplacé par «\u00a0Feuille de route" in change.after
+
+
+def test_hostile_folder_name_does_not_break_reading(repo: GitRepo) -> None:
+    repo.tag("v1.0.0", "Version 1.0.0")
+    repo.write("modules/bad\nname/module.yaml", "id: x\n")
+    _edit(repo, "min: 4000", "min: 4500")
+    repo.commit("Nom de dossier hostile")
+    report = compute(repo.path)
+    assert "tiroir-prix-modifie" in {c.rule for c in report.changes}

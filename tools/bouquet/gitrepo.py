@@ -194,11 +194,13 @@ class Repository:
 
     def read_objects(self, names: Sequence[str]) -> dict[str, bytes]:
         """Objects named ``rev:path`` (blobs) or ``rev`` (commits) in one ``cat-file --batch``;
-        missing ones are absent from the result."""
-        if not names:
+        missing ones are absent from the result, and so are names that the line-based
+        protocol cannot carry (a path with a line break: the validator reports such names)."""
+        safe = [n for n in names if "\n" not in n and "\r" not in n]
+        if not safe:
             return {}
-        request = "".join(f"{n}\n" for n in names).encode()
-        return parse_batch(self._run(["cat-file", "--batch"], request), names)
+        request = "".join(f"{n}\n" for n in safe).encode()
+        return parse_batch(self._run(["cat-file", "--batch"], request), safe)
 
     # --- people ----------------------------------------------------------------------------
     def credits(
