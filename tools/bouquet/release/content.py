@@ -17,6 +17,13 @@ class Snapshot:
     schema_files: dict[str, bytes]  # repo-relative path -> bytes
 
 
+def snapshot_with(repo: Repository, commit: str, catalogue: Catalogue) -> Snapshot:
+    """The snapshot of ``commit`` when its catalogue is already known (a clean working tree
+    that was just validated): only the schema files are read from git."""
+    paths = [p for p in repo.list_paths(commit, ["schema"]) if schema_name(p) is not None]
+    return Snapshot(commit, catalogue, repo.read_files(commit, paths))
+
+
 def read_snapshot(repo: Repository, commit: str) -> Snapshot:
     sources = all_sources(repo, commit)
     catalogue, _ = build_catalogue(sources, today=repo.commit_date(commit).date())

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from bouquet.catalogue import Catalogue
 from bouquet.diagnostics import Severity
 from bouquet.release import gitops
 from bouquet.release.preconditions import DecisionFact, Facts
@@ -20,19 +21,20 @@ from bouquet.versioning.compute import VersionReport
 DECISIONS_DIR = "governance/decisions"
 
 
-def validation_errors(root: Path, today: dt.date) -> tuple[str, ...]:
-    """The errors ``bouquet validate`` reports on the whole repository, one line each."""
+def validation(root: Path, today: dt.date) -> tuple[tuple[str, ...], Catalogue]:
+    """The errors ``bouquet validate`` reports on the whole repository, one line each, and
+    the catalogue it read (the release reuses it when the working tree is clean)."""
     from bouquet.fs import WorkingTree, whole_repository
     from bouquet.validate import check_sources
 
     selection = whole_repository(root)
-    _, diagnostics = check_sources(selection.sources, today=today, tree=WorkingTree(root),
-                                   only=selection.only)
+    catalogue, diagnostics = check_sources(selection.sources, today=today,
+                                           tree=WorkingTree(root), only=selection.only)
     lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
              for d in sorted(diagnostics, key=lambda d: d.sort_key())
              if d.severity is Severity.ERROR]
     lines += [f"{path}: illisible ({reason})" for path, reason in selection.unreadable]
-    return tuple(lines)
+    return tuple(lines), catalogue
 
 
 def _publication(path: Path) -> str | None:
@@ -69,13 +71,15 @@ def decision_facts(root: Path, tag: str) -> tuple[DecisionFact, ...]:
 
 def release_facts(
     root: Path, report: VersionReport, *, final: bool, today: dt.date
-) -> Facts:
+) -> tuple[Facts, Catalogue]:
+    """The facts the preconditions need, and the working tree's catalogue."""
     tag = f"v{report.next}"
     blocking = tuple(f"{c.path} : {c.message}" for c in report.blocking)
-    return Facts(
+    errors, catalogue = validation(root, today)
+    facts = Facts(
         branch=gitops.branch(root),
         dirty=tuple(gitops.status_lines(root)),
-        validation_errors=validation_errors(root, today),
+        validation_errors=errors,
         blocking_changes=blocking,
         nothing_to_release=report.current is not None and int(report.bump) == 0,
         tag=tag,
@@ -83,3 +87,4 @@ def release_facts(
         final=final,
         decisions=decision_facts(root, tag) if final else (),
     )
+    return facts, catalogue

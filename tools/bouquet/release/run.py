@@ -10,11 +10,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from bouquet.catalogue import Catalogue
 from bouquet.gitrepo import Repository
 from bouquet.notes import ModuleVersion
 from bouquet.release import preconditions
 from bouquet.release.changelog import CHANGELOG_PATH
-from bouquet.release.content import read_snapshot
+from bouquet.release.content import read_snapshot, snapshot_with
 from bouquet.release.gather import release_facts
 from bouquet.release.history import item_versions, moved_modules
 from bouquet.release.manifest import DecisionRef, manifest_path, read_manifest_header
@@ -44,9 +45,11 @@ def _notes(root: Path, report: VersionReport, date: dt.date,
 
 
 def make_plan(root: Path, report: VersionReport, date: dt.date,
-              decision: DecisionRef | None) -> ReleasePlan:
+              decision: DecisionRef | None, clean: Catalogue | None = None) -> ReleasePlan:
+    """``clean``: the catalogue of a clean working tree (then equal to HEAD's), if known."""
     with Repository(root) as repo:
-        target = read_snapshot(repo, report.to_commit)
+        target = read_snapshot(repo, report.to_commit) if clean is None else \
+            snapshot_with(repo, report.to_commit, clean)
         items = item_versions(repo, report.to_commit, report.next, report=report)
     titles = {i: m.titre for i, m in target.catalogue.modules.items()}
     existing = root / CHANGELOG_PATH
@@ -68,14 +71,16 @@ def release(
     repository is then exactly as before). ``date`` is the release's date; ``today`` (by
     default ``date``) is the day the content is validated for, as ``bouquet validate`` does."""
     report = compute(root, pre_release=pre_release)
-    facts = release_facts(root, report, final=pre_release is None, today=today or date)
+    facts, catalogue = release_facts(root, report, final=pre_release is None,
+                                     today=today or date)
     refusals = tuple(preconditions.check(facts))
     approving = preconditions.approving_decision(facts)
     decision = None if approving is None or approving.seal_commit is None else \
         DecisionRef(approving.id, approving.seal_commit)
     if refusals and not dry_run:
         return Outcome(str(report.next), None, refusals)
-    plan = make_plan(root, report, date, decision)
+    clean = catalogue if not facts.dirty and facts.branch is not None else None
+    plan = make_plan(root, report, date, decision, clean)
     if dry_run or refusals:
         return Outcome(plan.version, plan, refusals)
     commit = apply(root, plan.change(), before_step=before_step or _no_hook)
