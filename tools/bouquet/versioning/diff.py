@@ -35,6 +35,8 @@ def diff(
         present = after or before
         title = present.titre if present is not None else module_id
         place = Place(Scope.MODULE, module_id, title, path)
+        if is_published(before) and is_published(after):
+            changes.extend(_resource_files(place, after, touched))
         if before == after:
             if path in touched or old.paths.get(module_id) in touched:
                 changes.append(fire("mise-en-forme", place))
@@ -42,6 +44,18 @@ def diff(
         changes.extend(_diff_module(place, before, after, labels, titles))
     changes.extend(diff_vocabularies(old.vocabularies, new.vocabularies, touched))
     return sorted(changes, key=Change.sort_key)
+
+
+def _resource_files(place: Place, module: Module | None, touched: Collection[str]) -> list[Change]:
+    """Files of the module's folder other than module.yaml that changed (templates, guides)."""
+    folder = place.path.rsplit("/", 1)[0] + "/"
+    named = {r.chemin: r.titre for r in module.ressources if r.chemin} if module else {}
+    return [
+        fire("ressource-fichier-modifie", place, field="ressources",
+             subject=named.get(path[len(folder):], path[len(folder):]))
+        for path in sorted(touched)
+        if path.startswith(folder) and path != place.path
+    ]
 
 
 def is_published(module: Module | None) -> bool:

@@ -93,6 +93,8 @@ RULES: tuple[Rule, ...] = (
          "{field} : texte révisé."),
     Rule("ressources-modifiees", _PATCH, C, "Ressources mises à jour",
          "Ressources : {before} → {after}."),
+    Rule("ressource-fichier-modifie", _PATCH, C, "Fichier de ressource mis à jour",
+         "Fichier de ressource {subject} mis à jour."),
     Rule("lien-securise", _PATCH, X, "Lien passé en https",
          "Ressource {subject} : lien désormais chiffré ({after})."),
     Rule("famille-modifiee", _MINOR, M, "Famille modifiée",
