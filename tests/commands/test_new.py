@@ -214,3 +214,25 @@ def test_layout_constants_match_the_catalogue() -> None:
 
     assert (new.MODULES_DIR, new.MODULE_FILE) == (catalogue.MODULES_DIR, catalogue.MODULE_FILE)
     assert new.VOCAB_DIR == vocab.VOCAB_DIR
+
+
+def test_maintainers_option_fills_the_field(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["new", "module", "avec-mainteneurs", "--mainteneur", "@hub-exemple",
+            "--mainteneur", "@reseau/equipe-bouquet"]
+    assert main(argv) == 0
+    data = yaml.load((repo / "modules/avec-mainteneurs/module.yaml").read_bytes(),
+                     Loader=yaml.CSafeLoader)
+    assert data["mainteneurs"] == ["@hub-exemple", "@reseau/equipe-bouquet"]
+    assert errors(repo) == []
+    out = capsys.readouterr().out
+    assert "bouquet codeowners" in out and ".github/CODEOWNERS" in out
+
+
+@pytest.mark.parametrize("account", ["hub-sans-arobase", "@", "@a b", "@-tiret", "@x\n"])
+def test_bad_maintainer_is_a_usage_error(
+    repo: Path, account: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tree(repo)
+    assert main(["new", "module", "x", "--mainteneur", account]) == 2
+    assert "n'est pas un compte GitHub" in capsys.readouterr().err
+    assert tree(repo) == before

@@ -18,9 +18,11 @@ from importlib import resources
 import yaml
 
 from bouquet.checks.names import id_problem
+from bouquet.model import MAINTAINER_PATTERN
 from bouquet.vocab import Vocabulary
 
 TITRE_MAX = 160
+MAINTAINER_PLACEHOLDER = "@a-completer"
 TITRE_PLACEHOLDER = "À compléter : titre du module"
 
 # For each placeholder of the template: (vocabulary, preferred values, index if none matches).
@@ -39,6 +41,7 @@ _MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
+_MAINTAINER = re.compile(MAINTAINER_PATTERN)
 _PLACEHOLDER = re.compile(r"\{\{([a-z_]+)\}\}")
 
 
@@ -50,6 +53,7 @@ class ModuleRequest:
     titre: str | None
     famille: str | None
     today: dt.date
+    mainteneurs: tuple[str, ...] = ()
 
 
 def module_id_problem(module_id: str) -> str | None:
@@ -76,6 +80,18 @@ def titre_problem(titre: str) -> str | None:
         return f"le titre dépasse {TITRE_MAX} caractères"
     if any(unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp"} for c in titre):
         return "le titre contient un caractère de contrôle ou un saut de ligne"
+    return None
+
+
+def mainteneurs_problem(mainteneurs: tuple[str, ...]) -> str | None:
+    """Why one of ``mainteneurs`` is not a GitHub account or team, in French; None if none."""
+    for account in mainteneurs:
+        if not _MAINTAINER.fullmatch(account):
+            shown = account if account.isprintable() else ascii(account)
+            return (
+                f"« {shown} » n'est pas un compte GitHub ; écrivez @identifiant ou "
+                "@organisation/équipe"
+            )
     return None
 
 
@@ -118,6 +134,9 @@ def render_module(request: ModuleRequest, vocabularies: Mapping[str, Vocabulary]
     values["id"] = request.module_id
     values = {name: yaml_scalar(value) for name, value in values.items()}
     values["titre"] = quoted(request.titre or TITRE_PLACEHOLDER)
+    values["mainteneurs"] = "\n".join(
+        f"  - {quoted(account)}" for account in request.mainteneurs or (MAINTAINER_PLACEHOLDER,)
+    )
     values["date"] = request.today.isoformat()
     values["date_fr"] = french_date(request.today)
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template_text())

@@ -43,6 +43,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     module.add_argument(
         "--famille", help="famille du module, une valeur de schema/vocabulaires/familles.yaml"
     )
+    module.add_argument(
+        "--mainteneur", action="append", default=[], metavar="@COMPTE",
+        help="compte GitHub d'un mainteneur (@identifiant ou @organisation/équipe) ; "
+        "option répétable",
+    )
 
 
 def execute(args: argparse.Namespace, *, today: Callable[[], dt.date] = dt.date.today) -> int:
@@ -53,7 +58,8 @@ def execute(args: argparse.Namespace, *, today: Callable[[], dt.date] = dt.date.
             "copie du dépôt du Bouquet."
         )
         return EXIT_USAGE
-    return new_module(root, args.module_id, args.titre, args.famille, today())
+    return new_module(root, args.module_id, args.titre, args.famille, today(),
+                      mainteneurs=tuple(args.mainteneur))
 
 
 def find_root(start: Path) -> Path | None:
@@ -65,7 +71,8 @@ def find_root(start: Path) -> Path | None:
 
 
 def new_module(
-    root: Path, module_id: str, titre: str | None, famille: str | None, today: dt.date
+    root: Path, module_id: str, titre: str | None, famille: str | None, today: dt.date,
+    *, mainteneurs: tuple[str, ...] = (),
 ) -> int:
     """Write ``modules/<module_id>/module.yaml`` under ``root``; return the exit code."""
     from bouquet import scaffold
@@ -85,14 +92,17 @@ def new_module(
     if famille is not None and (problem := scaffold.famille_problem(famille, vocabularies)):
         _err(f"option --famille : {problem}.")
         return EXIT_USAGE
-    request = scaffold.ModuleRequest(module_id, titre, famille, today)
+    if problem := scaffold.mainteneurs_problem(mainteneurs):
+        _err(f"option --mainteneur : {problem}.")
+        return EXIT_USAGE
+    request = scaffold.ModuleRequest(module_id, titre, famille, today, mainteneurs)
     text = scaffold.render_module(request, vocabularies)
     if errors := scaffold_errors(root, relative, text, today):
         _err("erreur interne : le modèle de module ne passe pas la validation :\n" + errors)
         return EXIT_INTERNAL
     if not write_folder(root / MODULES_DIR, module_id, text):
         return EXIT_REFUSED
-    print(next_steps(relative, module_id))
+    print(next_steps(relative, module_id, has_maintainers=bool(mainteneurs)))
     return EXIT_OK
 
 
@@ -155,16 +165,20 @@ def _umask() -> int:
     return mask
 
 
-def next_steps(relative: str, module_id: str) -> str:
+def next_steps(relative: str, module_id: str, *, has_maintainers: bool) -> str:
     folder = relative.rsplit("/", 1)[0]
+    to_fill = "titre, résumé, description, tiroirs, contributeurs"
+    if not has_maintainers:
+        to_fill += ", mainteneurs"
     return (
         f"Module créé : {relative} (statut « brouillon »).\n"
-        "Et maintenant :\n"
-        f"  1. ouvrez {relative} et remplacez chaque « À compléter » (titre, résumé, "
-        "description, tiroirs, contributeurs, mainteneurs) ;\n"
-        "     choisissez les valeurs contrôlées dans schema/vocabulaires/ ;\n"
+        f"Et maintenant :\n"
+        f"  1. ouvrez {relative} et remplacez chaque « À compléter » ({to_fill}) ;\n"
+        f"     choisissez les valeurs contrôlées dans schema/vocabulaires/ ;\n"
         f"  2. vérifiez votre module : bouquet validate {relative}\n"
-        f"  3. proposez-le : git add {folder} && git commit -m \"Ajoute le module {module_id}\", "
+        f"  3. mettez à jour les propriétaires de code : bouquet codeowners\n"
+        f"  4. proposez-le : git add {folder} .github/CODEOWNERS && "
+        f"git commit -m \"Ajoute le module {module_id}\", "
         "puis ouvrez une demande de fusion (pull request)."
     )
 
