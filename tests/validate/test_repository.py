@@ -139,3 +139,14 @@ def test_unknown_key_keeps_the_module_in_the_catalogue() -> None:
         {"modules/modele-champ-inconnu/module.yaml": module}, today=TODAY_DATE)
     assert "modele-champ-inconnu" in catalogue.modules
     assert [d.code for d in diagnostics if d.path.startswith("modules/")] == ["BQ103", "BQ103"]
+
+
+def test_named_file_outside_the_catalogue_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = build(tmp_path)
+    (root / "README.md").write_text("# Lisez-moi\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["validate", "--format", "json", "README.md"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(d["path"], d["code"]) for d in report["diagnostics"]] == [("README.md", "BQ016")]

@@ -44,6 +44,9 @@ _TABLE: tuple[Code, ...] = (
          "Le contenu n'a jamais besoin de tant de niveaux : vérifiez l'indentation."),
     Code("BQ015", E, "Caractère interdit",
          "Supprimez ce caractère de contrôle invisible (souvent issu d'un copier-coller)."),
+    Code("BQ016", E, "Fichier hors catalogue",
+         "Nommez un fichier modules/<id>/module.yaml, schema/vocabulaires/<nom>.yaml ou "
+         "governance/… ; sans argument, « bouquet validate » vérifie tout le dépôt."),
     # --- BQ1xx: schema of a module ---------------------------------------------------------
     Code("BQ101", E, "Champ obligatoire absent", "Ajoutez le champ manquant."),
     Code("BQ102", E, "Valeur non conforme au schéma", "Corrigez la valeur selon le schéma."),

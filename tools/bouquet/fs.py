@@ -92,6 +92,7 @@ class Selection:
     sources: dict[str, bytes]
     only: frozenset[str] | None
     unreadable: tuple[tuple[str, str], ...]  # (path, reason)
+    outside: tuple[str, ...] = ()  # named paths that are not catalogue files
 
 
 def whole_repository(root: Path) -> Selection:
@@ -116,12 +117,29 @@ def named_files(root: Path, names: Iterable[str]) -> Selection:
             missing.append((path, "fichier introuvable"))
     if any(is_vocab_path(p) for p in wanted):
         return whole_repository(root)  # a vocabulary change may break any module
-    paths = sorted(p for p in wanted if is_module_path(p) or p.startswith(GOVERNANCE_DIR + "/"))
+    wanted, outside = _catalogue_files(wanted)
+    paths = sorted(wanted)
     if any(p.startswith(GOVERNANCE_DIR + "/") for p in paths):
         paths = sorted({*paths, *_all_files(root, GOVERNANCE_DIR)})
     sources, unreadable = _read_all(root, [*paths, *_yaml_files(root, VOCAB_DIR)])
-    selected = frozenset(paths) | {p for p, _ in missing}
-    return Selection(sources, selected, (*unreadable, *missing))
+    selected = frozenset(paths) | {p for p, _ in missing} | outside
+    return Selection(sources, selected, (*unreadable, *missing), tuple(sorted(outside)))
+
+
+def _catalogue_files(paths: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Split named paths into catalogue files and others. A file beside a module (one of
+    its resources) selects that module, whose rules check it."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for path in paths:
+        parts = path.split("/")
+        if is_module_path(path) or parts[0] == GOVERNANCE_DIR:
+            inside.add(path)
+        elif parts[0] == MODULES_DIR and len(parts) > 2:
+            inside.add(f"{MODULES_DIR}/{parts[1]}/{MODULE_FILE}")
+        else:
+            outside.add(path)
+    return inside, outside
 
 
 def relative(root: Path, name: str) -> str:

@@ -50,13 +50,14 @@ class Statut(enum.StrEnum):
 
 
 class IntRange(Record):
-    min: int = Field(ge=0, title="Minimum")
-    max: int = Field(ge=0, title="Maximum")
+    # strict: YAML's ``yes`` (a boolean) or a quoted "4000" is not silently a number
+    min: int = Field(ge=0, strict=True, title="Minimum")
+    max: int = Field(ge=0, strict=True, title="Maximum")
 
 
 class DayRange(Record):
-    min: float = Field(gt=0, le=1000, title="Minimum (jours)")
-    max: float = Field(gt=0, le=1000, title="Maximum (jours)")
+    min: float = Field(gt=0, le=1000, strict=True, title="Minimum (jours)")
+    max: float = Field(gt=0, le=1000, strict=True, title="Maximum (jours)")
 
 
 class Maturite(Record):

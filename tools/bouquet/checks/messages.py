@@ -125,7 +125,7 @@ def _one(model: type[BaseModel], document: Document, item: Any, loc: Loc) -> Dia
     if kind in _TYPES:
         return diag("BQ104", path, line, column,
                     f"« {name} » doit être {_TYPES[kind]}, pas « {value} »",
-                    hint=f"Écrivez pour « {name} » {_TYPES[kind]}.", json_path=jp)
+                    hint=_type_hint(name, _TYPES[kind], item.get("input")), json_path=jp)
     if kind in _DATE_TYPES:
         return diag("BQ108", path, line, column, f"« {name} » : date invalide « {value} »",
                     json_path=jp)
@@ -184,3 +184,19 @@ def _extra_hint(model: type[BaseModel], loc: Loc) -> str:
         return f"Vouliez-vous écrire « {close[0]} » ? Sinon, supprimez ce champ."
     listed = ", ".join(allowed)
     return f"Champs possibles ici : {listed}. Supprimez ce champ ou corrigez son nom."
+
+
+def _type_hint(name: str, expected: str, given: object) -> str:
+    """How to fix a value of the wrong type; YAML's traps get a word of their own."""
+    if isinstance(given, bool):
+        return (f"Écrivez pour « {name} » {expected} ; « yes », « no », "
+                f"« on », « off », « true » et « false » sont lus comme "
+                "vrai ou faux en YAML.")
+    if isinstance(given, float) and "entier" in expected:
+        return f"Écrivez pour « {name} » {expected}, sans virgule."
+    if isinstance(given, str) and expected.startswith("un nombre"):
+        decimals = "entier" in expected and any(mark in given for mark in ",.")
+        how = "en chiffres, sans virgule ni guillemets" if decimals else (
+            "en chiffres et sans guillemets")
+        return f"Écrivez pour « {name} » {expected}, {how}."
+    return f"Écrivez pour « {name} » {expected}."

@@ -47,7 +47,9 @@ def execute(args: argparse.Namespace) -> int:
                                    only=selection.only)
     unreadable = [diag("BQ001", path, 0, 0, f"« {path} » illisible : {reason}")
                   for path, reason in selection.unreadable]
-    diagnostics = sorted([*diagnostics, *unreadable], key=lambda d: d.sort_key())
+    outside = [diag("BQ016", path, 0, 0, f"« {path} » n'est pas un fichier du catalogue")
+               for path in selection.outside]
+    diagnostics = sorted([*diagnostics, *unreadable, *outside], key=lambda d: d.sort_key())
     checked = [p for p in selection.sources
                if selection.only is None or p in selection.only]
     counts = Counts(modules=sum(map(is_module_path, checked)),
