@@ -23,3 +23,20 @@ def test_help_and_usage_are_in_french(capsys: pytest.CaptureFixture[str]) -> Non
     assert "usage:" not in out and "positional arguments" not in out
     assert main(["new"]) == 2
     assert capsys.readouterr().err.startswith("utilisation\u202f: bouquet new")
+
+
+@pytest.mark.parametrize("words", [
+    ["vote", "tally"], ["vote", "new"], ["vote", "sign"], ["vote", "close"],
+    ["new", "module"], ["validate"], ["release"], ["status"], ["version"], ["notes"],
+])
+def test_every_help_is_french(words: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*words, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "afficher cette aide" in out
+    assert "show this help" not in out and "usage:" not in out
+
+
+def test_bad_option_value_error_is_french(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--format", "xml"]) == 2
+    err = capsys.readouterr().err
+    assert "argument --format\u202f: choix invalide" in err

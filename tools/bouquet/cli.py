@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -47,6 +48,7 @@ _TRANSLATIONS = (
     ("not allowed with argument ", "incompatible avec l'argument "),
     ("invalid int value: ", "nombre entier invalide : "),
 )
+_ARGUMENT_NAME = re.compile(r"^(argument \S+): ")  # "argument --format: " → French colon
 
 
 class UsageError(Exception):
@@ -62,13 +64,18 @@ class FrenchHelpFormatter(argparse.HelpFormatter):
 class FrenchArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", FrenchHelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
         self._positionals.title = "arguments\u202f"  # argparse appends the colon
         self._optionals.title = "options\u202f"
+        if add_help:  # argparse's own -h would say "show this help message and exit"
+            _french_help(self)
 
     def error(self, message: str) -> NoReturn:
         for english, french in _TRANSLATIONS:
             message = message.replace(english, french)
+        message = _ARGUMENT_NAME.sub("\\1\u202f: ", message)
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog} : erreur : {message}\n")
         sys.stderr.write("Aide : ajoutez --help pour la liste des options.\n")
