@@ -84,6 +84,17 @@ def test_member_id_collision_ignoring_case() -> None:
     assert ("BQ302", "membres.yaml", 11, 5) in got
 
 
+def test_missing_signature_is_warned_only_while_the_vote_is_open() -> None:
+    d = DECISION.replace("/", "__")
+    signing = instance_yaml(["a", "b", "c"], {"x": 50, "y": 50}, signature=True)
+    ballot = {f"{d}__bulletins__a.yaml": "choix: pour\n",
+              "governance__instances__comite.yaml": signing}
+    assert found(run(**ballot)) == [("BQ316", "a.yaml", 1, 1)]
+    # Sealed before the body required signatures: the tally reads the opening's rules.
+    closed = run(**ballot, **{f"{d}__decision.yaml": decision_yaml("close")})
+    assert [x for x in found(closed) if x[0] == "BQ316"] == []
+
+
 def test_ballot_added_after_the_seal_is_refused_by_validate(
     repo: GitRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -18,6 +18,7 @@ from bouquet.governance.models import (
     Membre,
     Methode,
     Procuration,
+    Statut,
 )
 from bouquet.governance.positions import Located, locate
 from bouquet.governance.signatures import SIGNATURE_SUFFIX
@@ -57,7 +58,10 @@ def check_decision(
             yield diag("BQ315", file, 1, 1, typo(
                 f"« {file.rsplit('/', 1)[-1]} » ajouté ou modifié après la clôture du vote : "
                 "il ne sera pas compté"))
+        # Only while the vote is open: a sealed decision is judged by the tally against the
+        # rules of its opening commit, which a later ``signature: true`` does not change.
         if instance is not None and instance.regles.signature \
+                and decision.statut is Statut.OUVERTE \
                 and file + SIGNATURE_SUFFIX not in sources:
             yield diag("BQ316", file, 1, 1, typo(
                 f"signature « {file.rsplit('/', 1)[-1]}{SIGNATURE_SUFFIX} » absente : "
