@@ -43,3 +43,13 @@ def test_rc_needs_no_decision_and_everything_is_reported() -> None:
                   tag_exists=True, final=False, decisions=())
     assert codes(facts) == ["BQ451", "BQ452", "BQ453", "BQ454", "BQ455"]
     assert codes(replace(facts, final=True))[-1] == "BQ456"
+
+
+def test_counts_agree_in_french_without_parenthesised_plurals() -> None:
+    one = check(replace(CLEAN, validation_errors=("x",), blocking_changes=("y",)))
+    assert "1 erreur de validation" in one[0].message
+    assert "1 changement bloquant\u202f:" in one[1].message
+    two = check(replace(CLEAN, validation_errors=("x", "z"), blocking_changes=("y", "t")))
+    assert "2 erreurs de validation" in two[0].message
+    assert "2 changements bloquants\u202f:" in two[1].message
+    assert all("(s)" not in r.message for r in (*one, *two))

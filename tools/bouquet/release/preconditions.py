@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bouquet.codes import CODES
-from bouquet.fr import quote
+from bouquet.fr import count, quote
 
 DEFAULT_BRANCH = "main"
 MAX_LISTED = 8
@@ -109,11 +109,12 @@ def check(facts: Facts) -> list[Refusal]:
             + _listing(facts.dirty)))
     if facts.validation_errors:
         refusals.append(refusal(
-            "BQ453", f"{len(facts.validation_errors)} erreur(s) de validation :\n"
+            "BQ453", count(len(facts.validation_errors), "erreur") + " de validation :\n"
             + _listing(facts.validation_errors)))
     if facts.blocking_changes:
         refusals.append(refusal(
-            "BQ454", f"{len(facts.blocking_changes)} changement(s) bloquant(s) :\n"
+            "BQ454", count(len(facts.blocking_changes), "changement bloquant",
+                           "changements bloquants") + " :\n"
             + _listing(facts.blocking_changes)))
     if facts.nothing_to_release:
         refusals.append(refusal(
