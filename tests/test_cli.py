@@ -39,4 +39,5 @@ def test_every_help_is_french(words: list[str], capsys: pytest.CaptureFixture[st
 def test_bad_option_value_error_is_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--format", "xml"]) == 2
     err = capsys.readouterr().err
-    assert "argument --format\u202f: choix invalide" in err
+    assert "argument --format\u202f: choix invalide\u202f: «\u00a0xml\u00a0»" in err
+    assert err.rstrip().endswith("Aide\u202f: ajoutez --help pour la liste des options.")

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from bouquet import __version__
+from bouquet.fr import typography
 
 EXIT_OK = 0
 EXIT_FAIL = 1
@@ -49,6 +50,7 @@ _TRANSLATIONS = (
     ("invalid int value: ", "nombre entier invalide : "),
 )
 _ARGUMENT_NAME = re.compile(r"^(argument \S+): ")  # "argument --format: " → French colon
+_QUOTED = re.compile(r"(?<!\w)'([^']*)'")  # argparse's 'value', not the apostrophe of « l'aide »
 
 
 class UsageError(Exception):
@@ -75,10 +77,11 @@ class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         for english, french in _TRANSLATIONS:
             message = message.replace(english, french)
-        message = _ARGUMENT_NAME.sub("\\1\u202f: ", message)
+        message = _ARGUMENT_NAME.sub("\\1 : ", message)
+        message = _QUOTED.sub(lambda m: f"« {m.group(1)} »", message)  # 'xml' → « xml »
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog} : erreur : {message}\n")
-        sys.stderr.write("Aide : ajoutez --help pour la liste des options.\n")
+        sys.stderr.write(typography(f"{self.prog} : erreur : {message}\n"))
+        sys.stderr.write(typography("Aide : ajoutez --help pour la liste des options.\n"))
         raise UsageError(message)
 
 
