@@ -96,3 +96,20 @@ def test_bad_date_is_a_french_usage_error(repo: GitRepo,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["notes", "-C", str(repo.path), "--date", "2026-13-01"]) == 2
     assert "date invalide" in capsys.readouterr().err
+
+
+def test_vocabulary_changes_share_one_heading_and_deliverables_show_the_difference(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _notes(repo, capsys)  # first release: every vocabulary is new
+    assert out.count("### Vocabulaires\n") == 1
+    assert "### Vocabulaire «" not in out
+    assert f"- Nouveau vocabulaire «{NB}" in out
+    repo.tag("v1.0.0", "Version 1.0.0")
+    text = repo.read(MODULE_PATH)
+    item = "      - Cartographie des lieux\n"
+    assert text.count(item) == 1
+    repo.write(MODULE_PATH, text.replace(item, item + "      - Carte des besoins\n"))
+    repo.commit("Un livrable de plus")
+    out = _notes(repo, capsys)
+    assert f"livrables{NN}: ajout de «{NB}Carte des besoins{NB}»." in out

@@ -22,7 +22,7 @@ def test_every_rule_has_a_fixture_pair() -> None:
 def test_rule_ids_are_unique_and_templates_render() -> None:
     assert len(RULE_IDS) == len(set(RULE_IDS))
     for entry in RULES:
-        entry.template.format(subject="s", before="b", after="a", field="f")
+        entry.template.format(subject="s", before="b", after="a", field="f", detail="d")
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
@@ -47,3 +47,12 @@ def test_fixture_fires_its_rule(rule_id: str, tmp_path: Path) -> None:
     assert bool(report.blocking) is expected.blocking
     if expected.bump is Bump.NONE:
         assert str(report.next) == "1.0.0"
+
+
+def test_deliverables_change_names_what_was_added_and_removed() -> None:
+    from bouquet.fr import NBSP, NNBSP
+    from bouquet.versioning.render import list_difference
+
+    assert list_difference(("A", "B"), ("A", "C")) == (
+        f"ajout de «{NBSP}C{NBSP}»{NNBSP}; retrait de «{NBSP}B{NBSP}»")
+    assert list_difference(("A", "B"), ("B", "A")) == "ordre modifié"

@@ -78,33 +78,55 @@ def build(
         Section(kind, _groups([c for c in visible if c.kind is kind]))
         for kind in Kind if any(c.kind is kind for c in visible)
     )
-    headings: dict[Target, str] = {(c.scope, c.target): heading(c.scope, c.title)
-                                   for c in visible}
-    per_record = sorted(
-        ((headings[t], names) for t, names in credits.by_target.items()
-         if t in headings and names),
-        key=lambda item: (fr.collation_key(item[0])),
-    )
     return Notes(
         version=str(report.next), previous=str(report.current) if report.current else None,
         quarter=fr.quarter(when), date=when, bump=report.bump, sections=sections,
         blocking=tuple(f"{heading(c.scope, c.title)} : {c.message}" for c in report.blocking),
-        credits=tuple(per_record), contributors=credits.overall,
+        credits=_credits_by_heading(credits, visible), contributors=credits.overall,
         module_versions=tuple(sorted(module_versions,
                                      key=lambda m: (fr.collation_key(m.title), m.id))),
     )
 
 
+VOCABULARIES_HEADING = "Vocabulaires"
+
+
+def _group_key(change: Change) -> Target:
+    """Vocabulary changes share one group: their messages name the vocabulary already."""
+    if change.scope is Scope.VOCABULAIRE:
+        return (Scope.VOCABULAIRE, "vocabulaires")
+    return (change.scope, change.target)
+
+
 def _groups(changes: list[Change]) -> tuple[Group, ...]:
     by_target: dict[Target, list[Change]] = {}
     for change in changes:
-        by_target.setdefault((change.scope, change.target), []).append(change)
+        by_target.setdefault(_group_key(change), []).append(change)
     groups = [
-        Group(scope, target, heading(scope, items[0].title), tuple(c.message for c in items))
+        Group(scope, target, _group_heading(items[0]), tuple(c.message for c in items))
         for (scope, target), items in by_target.items()
     ]
     return tuple(sorted(groups, key=lambda g: (SCOPE_ORDER[g.scope],
                                                fr.collation_key(g.heading), g.target)))
+
+
+def _group_heading(change: Change) -> str:
+    if change.scope is Scope.VOCABULAIRE:
+        return VOCABULARIES_HEADING
+    return heading(change.scope, change.title)
+
+
+def _credits_by_heading(credits: Credits, visible: list[Change]) -> tuple[
+        tuple[str, tuple[str, ...]], ...]:
+    headings: dict[Target, str] = {(c.scope, c.target): _group_heading(c) for c in visible}
+    merged: dict[str, list[str]] = {}
+    for target, names in credits.by_target.items():
+        if target in headings and names:
+            bucket = merged.setdefault(headings[target], [])
+            bucket.extend(n for n in names if n not in bucket)
+    ordered = sorted(merged.items(), key=lambda item: fr.collation_key(item[0]))
+    return tuple((title, tuple(sorted(names, key=fr.collation_key)))
+                 for title, names in ordered)
 
 
 def render_markdown(notes: Notes) -> str:

@@ -57,13 +57,16 @@ def fire(
     subject: str = "",
     before: str | None = None,
     after: str | None = None,
+    detail: str = "",
 ) -> Change:
     """Build the ``Change`` of rule ``rule_id``; its message comes from the rule's template.
-    ``label`` is the French name of the field, ``subject`` the French name of the item."""
+    ``label`` is the French name of the field, ``subject`` the French name of the item;
+    ``detail`` is a French summary for templates that show the difference, not both sides."""
     entry = rule(rule_id)
     message = typography(entry.template).format(
         field=label, subject=quote(subject) if subject else "",
         before=before if before is not None else "—", after=after if after is not None else "—",
+        detail=detail,
     )
     return Change(
         rule=rule_id, bump=entry.bump, kind=entry.kind, scope=place.scope,

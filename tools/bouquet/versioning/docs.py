@@ -96,7 +96,7 @@ def render() -> str:
                 bump += ", **bloquant**"
             message = rule.template.format(
                 field="‹champ›", subject="«\u00a0‹élément›\u00a0»", before="‹avant›",
-                after="‹après›").replace("|", "\\|")
+                after="‹après›", detail="‹ajouts et retraits›").replace("|", "\\|")
             lines.append(f"| `{rule.id}` | {bump} | {rule.title} | "
                          f"{fr.typography(message)} |")
         lines.append("")

@@ -149,7 +149,8 @@ def _tiroir(place: Place, field: str, a: Tiroir, b: Tiroir, labels: Labels) -> I
     if a.livrables != b.livrables:
         yield fire("tiroir-livrables-modifies", place, field=f"{field}.livrables",
                    subject=name, before=render.texts(a.livrables),
-                   after=render.texts(b.livrables))
+                   after=render.texts(b.livrables),
+                   detail=render.list_difference(a.livrables, b.livrables))
     for attr in TIROIR_PRICING:
         old, new = getattr(a, attr), getattr(b, attr)
         if old != new:

@@ -66,6 +66,18 @@ def texts(items: Iterable[str]) -> str:
     return fr.enumeration(rendered) if rendered else "aucun"
 
 
+def list_difference(old: tuple[str, ...], new: tuple[str, ...]) -> str:
+    """« ajout de « A » ; retrait de « B » », or « ordre modifié » when only the order moved."""
+    added = [item for item in new if item not in old]
+    removed = [item for item in old if item not in new]
+    parts = []
+    if added:
+        parts.append(f"ajout de {texts(added)}")
+    if removed:
+        parts.append(f"retrait de {texts(removed)}")
+    return f"{fr.NNBSP}; ".join(parts) if parts else "ordre modifié"
+
+
 def ressource(item: Ressource) -> str:
     return f"{item.titre} ({item.url or item.chemin})"
 

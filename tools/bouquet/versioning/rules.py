@@ -123,7 +123,7 @@ RULES: tuple[Rule, ...] = (
     Rule("tiroir-duree-modifiee", _MINOR, M, "Durée d'un tiroir modifiée",
          "Tiroir {subject}, durée : {before} → {after}."),
     Rule("tiroir-livrables-modifies", _MINOR, M, "Livrables d'un tiroir modifiés",
-         "Tiroir {subject}, livrables : {before} → {after}."),
+         "Tiroir {subject}, livrables : {detail}."),
     Rule("tiroir-tarification-modifiee", _MINOR, M, "Tarification ou niveau d'un tiroir",
          "Tiroir {subject}, {field} : {before} → {after}."),
     Rule("tiroir-texte-modifie", _PATCH, C, "Texte d'un tiroir révisé",
