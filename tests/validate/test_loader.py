@@ -11,6 +11,9 @@ from bouquet.yamlsafe import MAX_BYTES, json_path, load_yaml
 CASES: list[tuple[str, bytes, list[tuple[int, int, str]]]] = [
     ("syntax", b"a: 1\nb: c: d\n", [(2, 5, "BQ002")]),
     ("unclosed", b"a: [1,\nb: 2\n", [(3, 1, "BQ002")]),
+    # libyaml only trips on the next quote, lines below: reported where the quote opened
+    ("unclosed quote", b'a: "x\nb: 1\nc: "y"\n', [(1, 4, "BQ002")]),
+    ("unclosed single quote", b"a: 'x\nb: 1\nc: 'y'\n", [(1, 4, "BQ002")]),
     ("duplicate", b"a: 1\nb: 2\na: 3\n", [(3, 1, "BQ010")]),
     ("alias", b"a: &x [1]\nb: *x\n", [(1, 4, "BQ011"), (2, 4, "BQ011")]),
     ("python tag", b"a: !!python/object:os.system x\n", [(1, 4, "BQ012")]),
@@ -78,3 +81,17 @@ def test_duplicate_key_names_both_positions() -> None:
     _, diagnostics = load_yaml("f.yaml", b"titre: a\nautre: b\ntitre: c\n")
     assert diagnostics[0].message.endswith("(déjà présente ligne 1, colonne 1)")
     assert diagnostics[0].json_path == "$.titre"
+
+
+def test_unclosed_quote_names_both_lines() -> None:
+    data = b'titre: "Mon module\nstatut: brouillon\nresume: "Court"\n'
+    _, diagnostics = load_yaml("m.yaml", data)
+    assert [(d.line, d.column, d.code) for d in diagnostics] == [(1, 8, "BQ002")]
+    assert "guillemet « \" » ouvert ici et refermé seulement ligne 3, colonne 9" \
+        in diagnostics[0].message
+
+
+def test_legitimate_multiline_quote_keeps_the_plain_syntax_message() -> None:
+    _, diagnostics = load_yaml("m.yaml", b'a: "x\n  y"\nb: c: d\n')
+    assert [(d.line, d.column) for d in diagnostics] == [(3, 5)]
+    assert "ouvert ici" not in diagnostics[0].message

@@ -50,7 +50,11 @@ def load_yaml(path: str, data: bytes) -> tuple[Document | None, list[Diagnostic]
         _run(CParser(body), builder)
     except yaml.MarkedYAMLError as exc:
         line, column = mark_position(exc.problem_mark or exc.context_mark)
-        diagnostics.append(diag("BQ002", path, line, column, _syntax_message(exc)))
+        quote = _quote_closed_on_line(body, line)
+        if quote is not None:  # the real mistake is where that quote opened
+            diagnostics.append(diag("BQ002", path, *quote[0], _unclosed_quote_message(quote)))
+        else:
+            diagnostics.append(diag("BQ002", path, line, column, _syntax_message(exc)))
         return None, diagnostics
     except yaml.YAMLError as exc:  # ReaderError: forbidden character
         line, column = _offset_position(body, int(getattr(exc, "position", 0)))
@@ -119,6 +123,30 @@ def _run(parser: CParser, builder: TreeBuilder) -> None:
                 feed(event)
     finally:
         parser.dispose()
+
+
+def _quote_closed_on_line(body: bytes, line: int) -> tuple[Position, Position, str] | None:
+    """A quoted text that spans lines and ends on ``line`` (1-based): most likely a quote left
+    open, which libyaml only notices at the next quote, lines below. (start, end, quote)."""
+    scanner = CParser(body)
+    found = None
+    try:
+        while (token := scanner.get_token()) is not None:
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                start, end = mark_position(token.start_mark), mark_position(token.end_mark)
+                if start[0] != end[0] and end[0] == line:
+                    found = (start, end, token.style)
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    return found
+
+
+def _unclosed_quote_message(quote: tuple[Position, Position, str]) -> str:
+    _, (line, column), mark = quote
+    return (f"syntaxe YAML invalide : guillemet « {mark} » ouvert ici et refermé seulement "
+            f"ligne {line}, colonne {column - 1} : fermez-le sur cette ligne")
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
