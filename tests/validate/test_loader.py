@@ -12,6 +12,8 @@ CASES: list[tuple[str, bytes, list[tuple[int, int, str]]]] = [
     ("syntax", b"a: 1\nb: c: d\n", [(2, 5, "BQ002")]),
     ("unclosed", b"a: [1,\nb: 2\n", [(3, 1, "BQ002")]),
     # libyaml only trips on the next quote, lines below: reported where the quote opened
+    # libyaml notices a key without « : » on the next line: reported on the key's own line
+    ("key without colon", b"a: 1\nfamille diag\nb: 2\n", [(2, 1, "BQ002")]),
     ("unclosed quote", b'a: "x\nb: 1\nc: "y"\n', [(1, 4, "BQ002")]),
     ("unclosed single quote", b"a: 'x\nb: 1\nc: 'y'\n", [(1, 4, "BQ002")]),
     ("duplicate", b"a: 1\nb: 2\na: 3\n", [(3, 1, "BQ010")]),

@@ -49,7 +49,7 @@ def load_yaml(path: str, data: bytes) -> tuple[Document | None, list[Diagnostic]
     try:
         _run(CParser(body), builder)
     except yaml.MarkedYAMLError as exc:
-        line, column = mark_position(exc.problem_mark or exc.context_mark)
+        line, column = mark_position(_mistake_mark(exc))
         quote = _quote_closed_on_line(body, line)
         if quote is not None:  # the real mistake is where that quote opened
             diagnostics.append(diag("BQ002", path, *quote[0], _unclosed_quote_message(quote)))
@@ -149,10 +149,18 @@ def _unclosed_quote_message(quote: tuple[Position, Position, str]) -> str:
             f"ligne {line}, colonne {column - 1} : fermez-le sur cette ligne")
 
 
+def _mistake_mark(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """Where the user must look: libyaml notices a key without « : » only on the next line."""
+    if exc.context == "while scanning a simple key" and exc.context_mark is not None:
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
+
+
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     problem = french_problem(exc.problem or exc.context or "")
     context = ""
-    if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
+    if exc.context and exc.context_mark is not None and exc.problem_mark is not None \
+            and _mistake_mark(exc) is exc.problem_mark:
         line, column = mark_position(exc.context_mark)
         if (line, column) != mark_position(exc.problem_mark):
             context = f" (construction commencée ligne {line}, colonne {column})"
