@@ -302,6 +302,12 @@ def report(f: Figures) -> Iterator[str]:
         yield f"  {label:45s} {seconds:6.3f} s"
 
 
+def find_cz() -> str | None:
+    """commitizen's ``cz``: beside this Python (the test extra installs it) or on PATH."""
+    beside = Path(sys.executable).with_name("cz")
+    return str(beside) if beside.is_file() else shutil.which("cz")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--modules", type=int, default=1000)
@@ -310,7 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--unreleased", type=int, default=250)
     parser.add_argument("--touched", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--cz", default=shutil.which("cz") or "cz",
+    parser.add_argument("--cz", default=find_cz() or "cz",
                         help="commande commitizen (défaut : cz du PATH)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="garder les dépôts générés dans ce dossier (et les réutiliser)")

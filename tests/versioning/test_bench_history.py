@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -42,9 +41,9 @@ def test_generated_history(tmp_path: Path) -> None:
         line.split("(")[1].split(")")[0] for line in log}
 
 
-@pytest.mark.skipif(shutil.which("cz") is None, reason="commitizen absent (installé à part)")
 def test_smoke_run_against_commitizen(capsys: pytest.CaptureFixture[str]) -> None:
     bench = _bench()
+    assert bench.find_cz() is not None, "commitizen (extra « test ») n'est pas installé"
     assert bench.main(["--modules", "10", "--commits", "20", "--long-commits", "30",
                        "--unreleased", "4", "--touched", "2", "--runs", "1"]) == 0
     assert "ratio" in capsys.readouterr().out
