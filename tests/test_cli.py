@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bouquet.cli import main
@@ -41,3 +43,16 @@ def test_bad_option_value_error_is_french(capsys: pytest.CaptureFixture[str]) ->
     err = capsys.readouterr().err
     assert "argument --format\u202f: choix invalide\u202f: «\u00a0xml\u00a0»" in err
     assert err.rstrip().endswith("Aide\u202f: ajoutez --help pour la liste des options.")
+
+
+@pytest.mark.parametrize("words", [
+    ["validate"], ["status"], ["schema"], ["docs"], ["codeowners"], ["codeowners", "--check"],
+])
+def test_outside_the_catalogue_nothing_is_read_or_written(
+    words: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(words) == 2
+    assert "lancez la commande dans votre copie du dépôt du Bouquet" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

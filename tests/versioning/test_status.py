@@ -51,6 +51,9 @@ def test_status_without_commits_or_tags(tmp_path: Path,
 def test_status_outside_git_and_in_a_shallow_clone(
     repo: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    assert main(["status", "-C", str(tmp_path)]) == 2  # no catalogue here: a usage error
+    assert "lancez la commande dans votre copie du dépôt" in capsys.readouterr().err
+    (tmp_path / "modules").mkdir()  # a catalogue folder, outside git
     _, out = _status(tmp_path, capsys)
     assert "pas un dépôt git" in out
     repo.tag("v1.0.0", "Version 1.0.0")

@@ -27,6 +27,18 @@ def find_root(start: Path) -> Path:
     return start
 
 
+def content_root(start: Path) -> Path | None:
+    """``find_root``, or None when no folder from ``start`` upwards holds the catalogue:
+    commands then stop with a usage error instead of reading or writing in a stranger's folder."""
+    root = find_root(start)
+    markers = (MODULES_DIR, VOCAB_DIR, GOVERNANCE_DIR)
+    return root if any((root / marker).is_dir() for marker in markers) else None
+
+
+OUTSIDE_REPOSITORY = ("aucun dossier modules/ ni schema/vocabulaires/ ici ni au-dessus : lancez "
+                      "la commande dans votre copie du dépôt du Bouquet (git clone …).")
+
+
 class WorkingTree:
     """A ``bouquet.checks.tree.Tree`` read lazily from a folder on disk."""
 

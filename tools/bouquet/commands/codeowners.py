@@ -23,16 +23,20 @@ def execute(args: argparse.Namespace) -> int:
     from bouquet.catalogue import build_catalogue, is_module_path
     from bouquet.codeowners import CODEOWNERS_PATH, describe_drift, render_codeowners
     from bouquet.diagnostics import has_errors
-    from bouquet.fs import find_root, whole_repository
+    from bouquet.fr import count, typography
+    from bouquet.fs import OUTSIDE_REPOSITORY, content_root, whole_repository
 
-    root = find_root(Path(args.repo))
+    root = content_root(Path(args.repo))
+    if root is None:
+        sys.stderr.write(typography(f"bouquet codeowners : {OUTSIDE_REPOSITORY}\n"))
+        return 2
     sources = whole_repository(root).sources
     catalogue, diagnostics = build_catalogue(sources, today=dt.date.today())
     module_errors = [d for d in diagnostics if is_module_path(d.path)]
     if has_errors(module_errors):
         sys.stderr.write(
             "bouquet codeowners : des modules sont invalides, leurs mainteneurs ne peuvent pas "
-            "être lus.\nAide : lancez `bouquet validate` et corrigez les erreurs signalées.\n"
+            "être lus.\nAide : lancez « bouquet validate » et corrigez les erreurs signalées.\n"
         )
         return 1
     expected = render_codeowners({i: m.mainteneurs for i, m in catalogue.modules.items()})
@@ -45,14 +49,14 @@ def execute(args: argparse.Namespace) -> int:
         sys.stderr.write(describe_drift(committed, expected))
         sys.stderr.write(
             f"bouquet codeowners : {CODEOWNERS_PATH} n'est pas à jour avec les mainteneurs "
-            "des modules.\nAide : lancez `bouquet codeowners`, puis committez le fichier.\n"
+            "des modules.\nAide : lancez « bouquet codeowners », puis committez le fichier.\n"
         )
         return 1
     if committed == expected:
         print(f"{CODEOWNERS_PATH} est déjà à jour.")
         return 0
     _write_atomically(target, expected)
-    print(f"{CODEOWNERS_PATH} écrit ({len(catalogue.modules)} modules).")
+    print(f"{CODEOWNERS_PATH} écrit ({count(len(catalogue.modules), 'module')}).")
     return 0
 
 

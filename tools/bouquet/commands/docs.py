@@ -31,9 +31,13 @@ def generate() -> dict[str, str]:
 def execute(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from bouquet.fs import find_root, outdated, write_files
+    from bouquet.fr import typography
+    from bouquet.fs import OUTSIDE_REPOSITORY, content_root, outdated, write_files
 
-    root = find_root(Path.cwd())
+    root = content_root(Path.cwd())
+    if root is None:
+        sys.stderr.write(typography(f"bouquet docs : {OUTSIDE_REPOSITORY}\n"))
+        return 2
     pages = generate()
     if args.check:
         stale = outdated(root, pages)

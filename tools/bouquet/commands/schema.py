@@ -22,12 +22,16 @@ def execute(args: argparse.Namespace) -> int:
 
     from bouquet.catalogue import is_vocab_path
     from bouquet.diagnostics import has_errors
-    from bouquet.fs import find_root, outdated, whole_repository, write_files
+    from bouquet.fr import typography
+    from bouquet.fs import OUTSIDE_REPOSITORY, content_root, outdated, whole_repository, write_files
     from bouquet.report import Counts, render_text
     from bouquet.schema_gen import schemas
     from bouquet.validate import check_sources
 
-    root = find_root(Path.cwd())
+    root = content_root(Path.cwd())
+    if root is None:
+        sys.stderr.write(typography(f"bouquet schema : {OUTSIDE_REPOSITORY}\n"))
+        return 2
     sources = {p: b for p, b in whole_repository(root).sources.items() if is_vocab_path(p)}
     catalogue, diagnostics = check_sources(sources, today=dt.date.today())
     vocab_problems = [d for d in diagnostics if is_vocab_path(d.path)]

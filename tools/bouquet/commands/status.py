@@ -22,11 +22,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace) -> int:
     from bouquet import status as overview
     from bouquet.diagnostics import has_errors
-    from bouquet.fs import WorkingTree, find_root, whole_repository
+    from bouquet.fr import typography
+    from bouquet.fs import OUTSIDE_REPOSITORY, WorkingTree, content_root, whole_repository
     from bouquet.validate import check_sources
 
     root, git_state, message, version, dirty = _git_side(Path(args.repo))
-    root = find_root(root)
+    found = content_root(root)
+    if found is None:
+        sys.stderr.write(typography(f"bouquet status : {OUTSIDE_REPOSITORY}\n"))
+        return 2
+    root = found
     selection = whole_repository(root)
     catalogue, diagnostics = check_sources(selection.sources, today=dt.date.today(),
                                            tree=WorkingTree(root))

@@ -36,11 +36,21 @@ def execute(args: argparse.Namespace) -> int:
     from bouquet.catalogue import is_module_path, is_vocab_path
     from bouquet.codes import diag
     from bouquet.diagnostics import has_errors
-    from bouquet.fs import WorkingTree, find_root, named_files, whole_repository
+    from bouquet.fr import typography
+    from bouquet.fs import (
+        OUTSIDE_REPOSITORY,
+        WorkingTree,
+        content_root,
+        named_files,
+        whole_repository,
+    )
     from bouquet.report import Counts, render
     from bouquet.validate import check_sources
 
-    root = find_root(Path.cwd())
+    root = content_root(Path.cwd())
+    if root is None:
+        sys.stderr.write(typography(f"bouquet validate : {OUTSIDE_REPOSITORY}\n"))
+        return 2
     selection = named_files(root, args.paths) if args.paths else whole_repository(root)
     today = args.today or dt.date.today()
     _, diagnostics = check_sources(selection.sources, today=today, tree=WorkingTree(root),
