@@ -63,3 +63,4 @@ def test_status_outside_git_and_in_a_shallow_clone(
                    check=True)
     _, out = _status(clone, capsys)
     assert "git fetch --tags --unshallow" in out
+    assert "non calculée\u202f: ce clone est superficiel" in out

@@ -68,7 +68,8 @@ def _git_side(
     try:
         report = compute(root)
     except GitUsageError as exc:
-        return root, GitState.ERROR, f"non calculée : {exc}", None, dirty
+        reason = str(exc)  # a sentence of its own; here it continues « non calculée : »
+        return root, GitState.ERROR, f"non calculée : {reason[:1].lower()}{reason[1:]}", None, dirty
     summary = overview.VersionSummary(
         current=str(report.current) if report.current else None, next=str(report.next),
         bump=report.bump.label, bump_french=report.bump.french, since=report.from_rev,
