@@ -157,3 +157,27 @@ def test_new_majority_judgment_decision_is_valid(repo: GitRepo) -> None:
     path = repo.path / "governance/decisions/priorites/decision.yaml"
     decision = load_model(Decision, path.read_bytes(), "decision.yaml")
     assert decision.options == ("formation", "outillage", "animation")
+
+
+def test_sign_refuses_a_file_that_is_neither_ballot_nor_proxy(
+    repo: GitRepo, keys: dict[str, tuple[Path, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = repo.path / "README.md"
+    readme.write_text("# Le Bouquet\n")
+    assert main(["vote", "sign", str(readme), "--key", str(keys["a"][0])]) == 2
+    assert "ni un bulletin ni une procuration" in capsys.readouterr().err
+    assert not (repo.path / "README.md.sig").exists()
+
+
+def test_new_refuses_a_publication_that_is_not_a_release_tag(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.commit("Roster", {
+        "governance/membres.yaml": members_yaml(MEMBERS),
+        "governance/instances/comite.yaml": instance_yaml(["a", "b", "c"]),
+    })
+    for wrong in ("1.2.0", "v1.2", "version 1.2.0"):
+        assert main(["vote", "new", "d1", "--instance", "comite", "--objet", "x",
+                     "--publication", wrong, "--repo", str(repo.path)]) == 2
+        assert "avec son v (ex. v1.2.0)" in capsys.readouterr().err
+        assert not (repo.path / DECISION).exists()

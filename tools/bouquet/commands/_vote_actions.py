@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from bouquet.commands.vote import fail, say, write_atomically
-from bouquet.governance.files import DECISIONS_DIR, InvalidFile, instance_path
+from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, InvalidFile, instance_path
 from bouquet.governance.history import HistoryError
 from bouquet.governance.minutes import (
     Provenance,
@@ -26,6 +26,7 @@ from bouquet.governance.signatures import SIGNATURE_SUFFIX, SigningError
 from bouquet.governance.signatures import sign as ssh_sign
 
 USAGE, INVALID = 2, 1
+PUBLICATION_PATTERN = r"v\d+\.\d+\.\d+(?:-rc\.\d+)?"  # as ``Decision.publication``
 
 
 def _root(repo: str) -> Path:
@@ -93,6 +94,10 @@ def new(args: argparse.Namespace) -> int:
     if target.exists():
         return fail(f"{target.relative_to(root)} existe déjà : choisissez un autre identifiant",
                     USAGE)
+    if args.publication is not None and not re.fullmatch(PUBLICATION_PATTERN, args.publication):
+        return fail(f"version « {args.publication} » invalide pour --publication : écrivez "
+                    "l'étiquette calculée par « bouquet version », avec son v (ex. v1.2.0)",
+                    USAGE)
     options = tuple(o.strip() for o in args.options.split(",") if o.strip())
     methode = Methode(args.methode)
     if methode is Methode.JUGEMENT_MAJORITAIRE and len(options) < 2:
@@ -115,6 +120,10 @@ def sign(args: argparse.Namespace) -> int:
     path, key = Path(args.file), Path(os.path.expanduser(args.key))
     if not path.is_file():
         return fail(f"fichier introuvable : {path}", USAGE)
+    if path.suffix != ".yaml" or path.parent.name not in (BALLOTS, PROXIES):
+        return fail(f"{path} n'est ni un bulletin ni une procuration : signez "
+                    f"<décision>/{BALLOTS}/<membre>.yaml ou <décision>/{PROXIES}/<membre>.yaml",
+                    USAGE)
     target = path.with_name(path.name + SIGNATURE_SUFFIX)
     with tempfile.TemporaryDirectory(prefix="bouquet-sign-") as tmp:
         copy = Path(tmp) / path.name
