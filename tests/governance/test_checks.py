@@ -133,3 +133,22 @@ def test_validate_named_governance_file_reports_its_problems(
     assert f"{DECISION}/bulletins/intrus.yaml:1:1: BQ309" in out
     (repo.path / DECISION / "bulletins/intrus.yaml").unlink()
     assert main(["validate", f"{DECISION}/bulletins/a.yaml"]) == 0
+
+
+def test_sealed_check_reads_the_named_repository_not_the_current_folder(
+    repo: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from bouquet.validate import check_sources
+
+    repo.commit("Base", {**BASE, f"{DECISION}/bulletins/a.yaml": "choix: pour\n"})
+    repo.commit("Close", {f"{DECISION}/decision.yaml": decision_yaml("close")})
+    repo.commit("Late", {f"{DECISION}/bulletins/b.yaml": "choix: contre\n"})
+    sources = {p.relative_to(repo.path).as_posix(): p.read_bytes()
+               for p in (repo.path / "governance").rglob("*") if p.is_file()}
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # as `bouquet release -C depot` run from another folder
+    _, diagnostics = check_sources(sources, today=dt.date(2026, 11, 29), repo=repo.path)
+    assert [d.code for d in diagnostics if d.code == "BQ315"] == ["BQ315"]

@@ -8,7 +8,8 @@
   still hold against the whole catalogue (the pre-commit case).
 
 Other families of files (governance…) plug in through ``EXTRA_CHECKERS``: dotted names
-``"package.module:function"`` of functions ``(sources, *, today) -> Iterable[Diagnostic]``,
+``"package.module:function"`` of functions ``(sources, *, today, repo)`` returning
+diagnostics (``repo``: the git repository of the working tree, or None),
 imported only when validation runs.
 """
 
@@ -18,6 +19,7 @@ import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -70,8 +72,10 @@ def check_sources(
     today: dt.date,
     tree: Tree | None = None,
     only: Iterable[str] | None = None,
+    repo: Path | None = None,
 ) -> tuple[Catalogue, list[Diagnostic]]:
-    """Parse, model and check every module and vocabulary of ``sources``."""
+    """Parse, model and check every module and vocabulary of ``sources``. ``repo`` is the git
+    repository of a working tree, for checks that read history (sealed decisions)."""
     tree = tree if tree is not None else SourcesTree(sources)
     selected = None if only is None else frozenset(only)
     out: list[Diagnostic] = []
@@ -89,7 +93,7 @@ def check_sources(
             out.extend(check_replacement_target(item.replacement, ctx, status_of))
     if selected is None or any(not is_module_path(p) and not is_vocab_path(p) for p in selected):
         for name in EXTRA_CHECKERS:  # other families of files: only when some are selected
-            out.extend(_load_checker(name)(sources, today=today))
+            out.extend(_load_checker(name)(sources, today=today, repo=repo))
     if selected is None:
         out.extend(check_layout(ctx, frozenset(module_paths)))
     else:

@@ -34,7 +34,7 @@ def execute(args: argparse.Namespace) -> int:
     root = found
     selection = whole_repository(root)
     catalogue, diagnostics = check_sources(selection.sources, today=dt.date.today(),
-                                           tree=WorkingTree(root))
+                                           tree=WorkingTree(root), repo=root)
     titles = {i: m.titre for i, m in catalogue.modules.items()}
     modules = _module_versions(root, titles) if git_state is overview.GitState.OK else ()
     result = overview.summarise(catalogue, diagnostics, git_state, message, version, dirty,

@@ -54,7 +54,7 @@ def execute(args: argparse.Namespace) -> int:
     selection = named_files(root, args.paths) if args.paths else whole_repository(root)
     today = args.today or dt.date.today()
     _, diagnostics = check_sources(selection.sources, today=today, tree=WorkingTree(root),
-                                   only=selection.only)
+                                   only=selection.only, repo=root)
     unreadable = [diag("BQ001", path, 0, 0, f"« {path} » illisible : {reason}")
                   for path, reason in selection.unreadable]
     outside = [diag("BQ016", path, 0, 0, f"« {path} » n'est pas un fichier du catalogue")

@@ -42,9 +42,10 @@ def _is_closed(data: bytes) -> bool:
     return isinstance(loaded, dict) and loaded.get("statut") == "close"
 
 
-def check(sources: Mapping[str, bytes], *, today: dt.date) -> list[Diagnostic]:
-    """The checker registered in ``bouquet.validate.EXTRA_CHECKERS``."""
+def check(
+    sources: Mapping[str, bytes], *, today: dt.date, repo: Path | None = None
+) -> list[Diagnostic]:
+    """The checker registered in ``bouquet.validate.EXTRA_CHECKERS``. Without ``repo`` (files
+    read from git objects, not a working tree) no history is read: nothing counts as late."""
     del today  # governance time is history, never the clock
-    from bouquet.fs import find_root
-
-    return governance_diagnostics(sources, find_root(Path.cwd()))
+    return governance_diagnostics(sources, repo)

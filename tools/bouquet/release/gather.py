@@ -29,7 +29,7 @@ def validation(root: Path, today: dt.date) -> tuple[tuple[str, ...], Catalogue]:
 
     selection = whole_repository(root)
     catalogue, diagnostics = check_sources(selection.sources, today=today,
-                                           tree=WorkingTree(root), only=selection.only)
+                                           tree=WorkingTree(root), only=selection.only, repo=root)
     lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
              for d in sorted(diagnostics, key=lambda d: d.sort_key())
              if d.severity is Severity.ERROR]
