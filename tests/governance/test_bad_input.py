@@ -92,3 +92,19 @@ def test_fast_path_reads_exactly_like_the_careful_loader(text: bytes) -> None:
                 max_size=12))
 def test_fast_path_agrees_with_the_careful_loader_on_random_text(parts: list[str]) -> None:
     test_fast_path_reads_exactly_like_the_careful_loader("".join(parts).encode())
+
+
+def test_tally_write_files_the_minutes_beside_the_decision(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.commit("Base", {
+        "governance/membres.yaml": members_yaml([("a", "x"), ("b", "x")]),
+        "governance/instances/comite.yaml": instance_yaml(["a", "b"], None),
+        f"{DECISION}/decision.yaml": decision_yaml(),
+        f"{DECISION}/bulletins/a.yaml": "choix: pour\n",
+    })
+    assert main(["vote", "tally", "d1", "-C", str(repo.path), "--format", "markdown",
+                 "--write"]) == 0
+    written = (repo.path / DECISION / "proces-verbal.md").read_text(encoding="utf-8")
+    assert written.startswith("# Procès-verbal")
+    assert written in capsys.readouterr().out

@@ -30,7 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                     "fichiers sont invalides ; 2 en cas d'erreur d'usage.")
     tally.add_argument("decision", metavar="DECISION", help="identifiant ou dossier de la décision")
     tally.add_argument("--format", choices=FORMATS, default="text", help="format de sortie")
-    tally.add_argument("--ecrire", action="store_true",
+    tally.add_argument("--write", "--ecrire", dest="ecrire", action="store_true",
                        help="écrire le procès-verbal dans DECISION/proces-verbal.md")
     new = sub.add_parser("new", help="ouvrir une décision (statut : ouverte)")
     new.add_argument("id", metavar="ID", help="identifiant de la décision, ex. 2026-12-version-1-1")
@@ -45,7 +45,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     close = sub.add_parser("close", help="clore une décision (statut : close) avant le commit")
     close.add_argument("decision", metavar="DECISION", help="identifiant ou dossier")
     for action in (tally, new, close):
-        action.add_argument("--repo", default=".", help="dépôt git (par défaut : .)")
+        action.add_argument("-C", "--repo", dest="repo", metavar="DOSSIER", default=".",
+                            help="dossier du dépôt (défaut : dossier courant)")
 
 
 def execute(args: argparse.Namespace) -> int:
