@@ -32,27 +32,13 @@ def execute(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from bouquet.fr import typography
-    from bouquet.fs import OUTSIDE_REPOSITORY, content_root, outdated, write_files
+    from bouquet.fs import OUTSIDE_REPOSITORY, content_root
 
     root = content_root(Path.cwd())
     if root is None:
         sys.stderr.write(typography(f"bouquet docs : {OUTSIDE_REPOSITORY}\n"))
         return 2
-    pages = generate()
-    if args.check:
-        stale = outdated(root, pages)
-        for path in stale:
-            sys.stdout.write(f"{path} : périmé, lancez « bouquet docs » et validez le résultat.\n")
-        if not stale:
-            sys.stdout.write(f"Documentation à jour ({_count(len(pages))}).\n")
-        return 1 if stale else 0
-    written = write_files(root, pages)
-    for path in written:
-        sys.stdout.write(f"{path} : écrit.\n")
-    if not written:
-        sys.stdout.write(f"Documentation déjà à jour ({_count(len(pages))}).\n")
-    return 0
+    from bouquet.commands._shared import sync_generated
 
-
-def _count(n: int) -> str:
-    return f"{n} page{'s' if n > 1 else ''}"
+    return sync_generated(root, generate(), check=args.check, command="bouquet docs",
+                          what="Documentation", unit="page")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
+from bouquet.commands._shared import day
 from bouquet.commands.version import add_range_arguments
 from bouquet.fr import typography
 
@@ -14,19 +14,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_range_arguments(parser)
     parser.add_argument("--pre-release", choices=["rc"], default=None,
                         help="notes d'une version candidate X.Y.Z-rc.N")
-    parser.add_argument("--date", type=_day, default=None, metavar="AAAA-MM-JJ",
+    parser.add_argument("--date", type=day, default=None, metavar="AAAA-MM-JJ",
                         help="date imprimée (défaut : date du commit --to)")
     parser.add_argument("--format", choices=["markdown", "json"], default="markdown",
                         help="format de sortie (défaut : markdown)")
-
-
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"date invalide : « {text} » (attendu : AAAA-MM-JJ, par exemple 2026-11-29)"
-        ) from None
 
 
 def execute(args: argparse.Namespace) -> int:

@@ -9,19 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bouquet.commands._shared import day
+
 if TYPE_CHECKING:
     from bouquet.release.preconditions import Refusal
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-
-def parse_day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"date invalide « {text} » : écrivez AAAA-MM-JJ, par exemple 2026-11-29"
-        ) from None
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="afficher les notes, le manifeste et les commandes, sans rien écrire")
     parser.add_argument("--pre-release", choices=["rc"], default=None,
                         help="publier une version candidate X.Y.Z-rc.N (sans vote)")
-    parser.add_argument("--date", type=parse_day, default=None, metavar="AAAA-MM-JJ",
+    parser.add_argument("--date", type=day, default=None, metavar="AAAA-MM-JJ",
                         help="date de la version (défaut : aujourd'hui)")
     parser.add_argument("--verify", metavar="vX.Y.Z", default=None,
                         help="vérifier qu'une version publiée correspond à son manifeste")

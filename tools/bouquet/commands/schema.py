@@ -21,9 +21,10 @@ def execute(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from bouquet.catalogue import is_vocab_path
+    from bouquet.commands._shared import sync_generated
     from bouquet.diagnostics import has_errors
     from bouquet.fr import typography
-    from bouquet.fs import OUTSIDE_REPOSITORY, content_root, outdated, whole_repository, write_files
+    from bouquet.fs import OUTSIDE_REPOSITORY, content_root, whole_repository
     from bouquet.report import Counts, render_text
     from bouquet.schema_gen import schemas
     from bouquet.validate import check_sources
@@ -43,21 +44,5 @@ def execute(args: argparse.Namespace) -> int:
     for name in PRODUCERS:
         module_name, _, function = name.partition(":")
         files.update(getattr(importlib.import_module(module_name), function)())
-    if args.check:
-        stale = outdated(root, files)
-        for path in stale:
-            sys.stdout.write(f"{path} : périmé, lancez « bouquet schema » "
-                             "et validez le résultat.\n")
-        if not stale:
-            sys.stdout.write(f"Schémas à jour ({_count(len(files))}).\n")
-        return 1 if stale else 0
-    written = write_files(root, files)
-    for path in written:
-        sys.stdout.write(f"{path} : écrit.\n")
-    if not written:
-        sys.stdout.write(f"Schémas déjà à jour ({_count(len(files))}).\n")
-    return 0
-
-
-def _count(n: int) -> str:
-    return f"{n} fichier{'s' if n > 1 else ''}"
+    return sync_generated(root, files, check=args.check, command="bouquet schema",
+                          what="Schémas", unit="fichier")

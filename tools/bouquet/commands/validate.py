@@ -6,16 +6,9 @@ import argparse
 import datetime as dt
 import sys
 
+from bouquet.commands._shared import day
+
 FORMATS = ("text", "json", "github")
-
-
-def parse_day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"date invalide « {text} » : écrivez AAAA-MM-JJ, par exemple 2026-11-29"
-        ) from None
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="format du rapport : text (défaut), json ou github (annotations)")
-    parser.add_argument("--today", type=parse_day, default=None, metavar="AAAA-MM-JJ",
+    parser.add_argument("--today", type=day, default=None, metavar="AAAA-MM-JJ",
                         help="date du jour pour les règles de date (par défaut : aujourd'hui)")
 
 

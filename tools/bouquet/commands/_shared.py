@@ -1,0 +1,43 @@
+"""Pieces shared by several subcommands: argument types and generated-file syncing."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+
+def day(text: str) -> dt.date:
+    """argparse type of ``--date`` / ``--today``: an ISO date, or a French usage error."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"date invalide « {text} » : écrivez AAAA-MM-JJ, par exemple 2026-11-29"
+        ) from None
+
+
+def sync_generated(
+    root: Path, files: dict[str, str], *, check: bool, command: str, what: str, unit: str
+) -> int:
+    """Write generated ``files`` under ``root``, or with ``check`` only report the stale ones
+    (exit 1). ``what``: « Schémas »…; ``unit``: « fichier »… for the French counts."""
+    from bouquet.fr import typography
+    from bouquet.fs import outdated, write_files
+
+    count = f"{len(files)} {unit}{'s' if len(files) > 1 else ''}"
+    if check:
+        stale = outdated(root, files)
+        for path in stale:
+            sys.stdout.write(typography(
+                f"{path} : périmé, lancez « {command} » et validez le résultat.\n"))
+        if not stale:
+            sys.stdout.write(f"{what} à jour ({count}).\n")
+        return 1 if stale else 0
+    written = write_files(root, files)
+    for path in written:
+        sys.stdout.write(typography(f"{path} : écrit.\n"))
+    if not written:
+        sys.stdout.write(f"{what} déjà à jour ({count}).\n")
+    return 0
