@@ -152,3 +152,15 @@ def test_sealed_check_reads_the_named_repository_not_the_current_folder(
     monkeypatch.chdir(elsewhere)  # as `bouquet release -C depot` run from another folder
     _, diagnostics = check_sources(sources, today=dt.date(2026, 11, 29), repo=repo.path)
     assert [d.code for d in diagnostics if d.code == "BQ315"] == ["BQ315"]
+
+
+def test_bad_field_values_say_what_is_expected() -> None:
+    d = DECISION.replace("/", "__")
+    got = run(**{f"{d}__decision.yaml": decision_yaml(publication="1.2", methode="vote")})
+    messages = " / ".join(x.message for x in got)
+    assert "methode\u00a0» vaut «\u00a0vote" in messages
+    got = run(**{f"{d}__decision.yaml": decision_yaml(publication="1.2")})
+    assert [x.code for x in got] == ["BQ301"]
+    assert "forme attendue" in got[0].message and "v1.2.0" in got[0].message
+    got = run(**{f"{d}__decision.yaml": decision_yaml(methode="vote")})
+    assert "valeurs possibles" in got[0].message and "jugement-majoritaire" in got[0].message

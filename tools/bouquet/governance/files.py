@@ -88,7 +88,20 @@ def explain(exc: ValidationError) -> str:
         return "le fichier doit contenir des champs « clé: valeur »"
     if kind == "value_error":
         return f"{where} : {str(error['msg']).removeprefix('Value error, ')}"
+    if kind == "enum":
+        expected = str(error.get("ctx", {}).get("expected", "")).replace("'", "")
+        return (f"« {where} » vaut « {error['input']} » ; valeurs possibles : "
+                f"{expected.replace(' or ', ' ou ')}")
+    if kind == "string_pattern_mismatch":
+        form = _FORMS.get(str(error["loc"][-1]), "voir docs/gouvernance.md")
+        return f"« {where} » vaut « {error['input']} » ; forme attendue : {form}"
     return f"valeur refusée pour « {where} »"
+
+
+_FORMS = {  # what each patterned field looks like, for the message
+    "publication": "l'étiquette de la version avec son v, ex. v1.2.0",
+    "id": "minuscules, chiffres et tirets, ex. comite-du-commun",
+}
 
 
 @dataclass(frozen=True, slots=True)
