@@ -92,8 +92,9 @@ def explain(exc: ValidationError) -> str:
         expected = str(error.get("ctx", {}).get("expected", "")).replace("'", "")
         return (f"« {where} » vaut « {error['input']} » ; valeurs possibles : "
                 f"{expected.replace(' or ', ' ou ')}")
-    if kind == "string_pattern_mismatch":
-        form = _FORMS.get(str(error["loc"][-1]), "voir docs/gouvernance.md")
+    field = str(error["loc"][-1]) if error["loc"] else ""
+    if kind == "string_pattern_mismatch" or (kind == "string_type" and field in _FORMS):
+        form = _FORMS.get(field, "voir docs/gouvernance.md")
         return f"« {where} » vaut « {error['input']} » ; forme attendue : {form}"
     return f"valeur refusée pour « {where} »"
 
