@@ -90,6 +90,10 @@ def test_missing_signature_is_warned_only_while_the_vote_is_open() -> None:
     ballot = {f"{d}__bulletins__a.yaml": "choix: pour\n",
               "governance__instances__comite.yaml": signing}
     assert found(run(**ballot)) == [("BQ316", "a.yaml", 1, 1)]
+    proxy = run(**{f"{d}__procurations__b.yaml": "mandataire: a\n",
+                   "governance__instances__comite.yaml": signing})
+    assert [(x.code, x.message.endswith("procurations signées")) for x in proxy] == [
+        ("BQ316", True)]
     # Sealed before the body required signatures: the tally reads the opening's rules.
     closed = run(**ballot, **{f"{d}__decision.yaml": decision_yaml("close")})
     assert [x for x in found(closed) if x[0] == "BQ316"] == []
@@ -164,3 +168,11 @@ def test_bad_field_values_say_what_is_expected() -> None:
     assert "forme attendue" in got[0].message and "v1.2.0" in got[0].message
     got = run(**{f"{d}__decision.yaml": decision_yaml(methode="vote")})
     assert "valeurs possibles" in got[0].message and "jugement-majoritaire" in got[0].message
+
+
+def test_objection_without_motive_gets_a_hint_about_motif() -> None:
+    d = DECISION.replace("/", "__")
+    got = run(**{f"{d}__decision.yaml": decision_yaml(methode="consentement"),
+                 f"{d}__bulletins__a.yaml": "choix: objection\n"})
+    assert [x.code for x in got] == ["BQ310"]
+    assert "motif" in (got[0].hint or "")

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from bouquet.codes import diag
 from bouquet.diagnostics import Diagnostic
-from bouquet.governance.files import BALLOTS, explain, submission_kind
+from bouquet.governance.files import BALLOTS, PROXIES, explain, submission_kind
 from bouquet.governance.minutes import typo
 from bouquet.governance.models import (
     Bulletin,
@@ -23,6 +23,7 @@ from bouquet.governance.models import (
 from bouquet.governance.positions import Located, locate
 from bouquet.governance.signatures import SIGNATURE_SUFFIX
 
+_SIGNED = {BALLOTS: "bulletins signés", PROXIES: "procurations signées"}
 _CHOICES = {
     Methode.MAJORITE: {Choix.POUR, Choix.CONTRE, Choix.ABSTENTION, Choix.BLANC},
     Methode.CONSENTEMENT: {Choix.CONSENTEMENT, Choix.OBJECTION},
@@ -65,7 +66,7 @@ def check_decision(
                 and file + SIGNATURE_SUFFIX not in sources:
             yield diag("BQ316", file, 1, 1, typo(
                 f"signature « {file.rsplit('/', 1)[-1]}{SIGNATURE_SUFFIX} » absente : "
-                "l'instance exige des bulletins signés"))
+                f"l'instance exige des {_SIGNED[kind]}"))
         if member not in roster:
             yield diag("BQ309", file, 1, 1, typo(
                 f"« {member} » n'est pas membre de l'instance « {decision.instance} »"))
@@ -118,7 +119,9 @@ def _ballot(path: str, data: bytes, decision: Decision) -> Iterator[Diagnostic]:
             f"choix « {ballot.choix} » inconnu pour la méthode « {method} » (attendu : {allowed})"))
     elif ballot.choix is Choix.OBJECTION and not (ballot.motif or "").strip():
         yield diag("BQ310", path, *located.at("choix"), typo(
-            "objection sans motif : ajoutez « motif: … »"))
+            "objection sans motif : ajoutez « motif: … »"), hint=typo(
+            "Sous « choix: objection », ajoutez une ligne « motif: » qui dit ce qui "
+            "empêche de consentir, ou choisissez « consentement »."))
 
 
 def _proxy(
