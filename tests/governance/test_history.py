@@ -153,3 +153,25 @@ def test_markdown_minutes_are_byte_identical_on_rerun(
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1]
     assert "«\u00a02/3 > 1/2\u00a0»" in outputs[0]
+
+
+def test_shallow_clone_without_the_opening_is_a_usage_error(
+    repo: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+
+    setup(repo)
+    repo.commit("Votes", {f"{DECISION}/bulletins/a.yaml": "choix: pour\n"})
+    repo.commit("Close", {f"{DECISION}/decision.yaml": decision_yaml("close")})
+    clone = tmp_path / "superficiel"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(clone)],
+                   check=True)
+    assert main(["vote", "tally", "d1", "--repo", str(clone)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "superficiel" in captured.err and "git fetch --unshallow" in captured.err
+    deeper = tmp_path / "profond"  # the opening and its parent are fetched: fine
+    subprocess.run(["git", "clone", "-q", "--depth", "4", f"file://{repo.path}", str(deeper)],
+                   check=True)
+    assert main(["vote", "tally", "d1", "--repo", str(deeper), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "final"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bouquet.commands.vote import fail, say, write_atomically
 from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, InvalidFile, instance_path
-from bouquet.governance.history import HistoryError
+from bouquet.governance.history import HistoryError, ShallowHistory
 from bouquet.governance.minutes import (
     Provenance,
     render_json,
@@ -49,6 +49,8 @@ def tally(args: argparse.Namespace) -> int:
                         "Aide : bouquet vote new <id> --instance … --objet … pour en ouvrir une.",
                         USAGE)
         done = recount(root, folder)
+    except ShallowHistory as exc:
+        return fail(str(exc), USAGE)
     except HistoryError as exc:
         return fail(f"{exc}\nAide : bouquet vote tally <id> depuis le dépôt, "
                     "après avoir validé (commit) la décision.", USAGE)

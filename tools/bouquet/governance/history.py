@@ -30,6 +30,10 @@ class HistoryError(Exception):
     """Git cannot answer (not a repository, decision never committed); French message."""
 
 
+class ShallowHistory(HistoryError):
+    """The clone lacks the decision's opening; the message already says what to run."""
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     folder: str
@@ -98,6 +102,14 @@ def read_decision(repo: Path, folder: str) -> Snapshot:
             f"{decision_file} n'est pas dans l'historique : validez-le d'abord (git commit)"
         )
     opening = added[-1].decode()
+    if opening in _shallow_boundary(repo):
+        # In a shallow clone the oldest commit seems to add every file: the real opening
+        # (its roster, rules and keys) and any late ballot would be unknowable.
+        raise ShallowHistory(
+            f"ce clone est superficiel (shallow) : le commit d'ouverture de {decision_file} "
+            "n'y est pas, le dépouillement serait faux.\nAide : lancez « git fetch "
+            "--unshallow » puis relancez."
+        )
     seal = _seal(repo, decision_file)
     at_opening = _opening_files(repo, opening, decision_file)
     sealed_tree = tree(repo, seal or head, folder)
@@ -109,6 +121,16 @@ def read_decision(repo: Path, folder: str) -> Snapshot:
         orders=_orders(repo, seal or head, folder), late=late,
         dates=commit_dates(repo, [opening, *([seal] if seal else [])]),
     )
+
+
+def _shallow_boundary(repo: Path) -> frozenset[str]:
+    """The commits whose parents a shallow clone lacks (empty for a complete clone)."""
+    location = Path(git(repo, "rev-parse", "--git-path", "shallow").decode().strip())
+    try:
+        text = (location if location.is_absolute() else repo / location).read_text()
+    except OSError:
+        return frozenset()
+    return frozenset(text.split())
 
 
 def commit_dates(repo: Path, commits: list[str]) -> dict[str, dt.date]:
