@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bouquet.fr import count, integer
+
 BIN = Path(sys.executable).parent
 COLLEGES = ("hubs", "partenaires", "collectivites", "financeurs", "usagers")
 TARGET_S = 2.0
@@ -160,19 +162,26 @@ def main(argv: list[str] | None = None) -> int:
         repo = Path(tmp) / "depot"
         start = time.perf_counter()
         build(repo, Path(tmp), args.members, args.proxies, args.signed)
-        print(f"dépôt généré en {time.perf_counter() - start:.1f} s "
-              f"({args.members} membres, {args.proxies} procurations, {args.signed} signés)")
+        print(f"dépôt généré en {_seconds(time.perf_counter() - start, 1)} "
+              f"({integer(args.members)} membres, {integer(args.proxies)} procurations, "
+              f"{integer(args.signed)} signés)")
         big, data = time_tally(repo, "grande-assemblee", args.runs)
         quorum = data["quorum"]
-        print(f"grande-assemblee : médiane {big:.3f} s sur {args.runs} exécutions "
-              f"(cible < {TARGET_S} s) — résultat {data['result']}, part {data['share']}, "
+        print(f"grande-assemblee : médiane {_seconds(big)} sur {count(args.runs, 'exécution')} "
+              f"(cible < {_seconds(TARGET_S, 1)}) — résultat {data['result']}, "
+              f"part {data['share']}, "
               f"présents {quorum['present']}, représentés {quorum['represented']}, "  # type: ignore[index]
               f"écartés {len(data['excluded'])}")  # type: ignore[arg-type]
         signed, data = time_tally(repo, "vote-signe", args.runs)
-        print(f"vote-signe : médiane {signed:.3f} s avec {args.signed} bulletins signés "
+        print(f"vote-signe : médiane {_seconds(signed)} avec {args.signed} bulletins signés "
               f"— présents {data['quorum']['present']}, "  # type: ignore[index]
               f"écartés {len(data['excluded'])}")  # type: ignore[arg-type]
         return 0 if big < TARGET_S else 1
+
+
+def _seconds(value: float, digits: int = 3) -> str:
+    """French decimal comma, as bench/validate.py prints: « 0,633 s »."""
+    return f"{value:.{digits}f}".replace(".", ",") + "\u00a0s"
 
 
 if __name__ == "__main__":
