@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -186,6 +187,23 @@ def _extra_hint(model: type[BaseModel], loc: Loc) -> str:
     return f"Champs possibles ici : {listed}. Supprimez ce champ ou corrigez son nom."
 
 
+def _number_how(given: str, expected: str) -> str:
+    """A French writer's number (« 4 000 € », « 2,5 ») and how YAML wants it."""
+    integer = "entier" in expected
+    text = given.strip()
+    bare = re.sub(r"[\s\u00a0\u202f€]|HT", "", text)
+    if bare != text and re.fullmatch(r"\d+(?:[,.]\d+)?", bare):
+        return f"en chiffres collés, sans espace ni « € » (ex. {bare.replace(',', '.')})"
+    if not integer and re.fullmatch(r"\d+,\d+", text):
+        return f"avec un point pour les décimales (ex. {text.replace(',', '.')})"
+    unit = re.fullmatch(r"(\d+(?:[,.]\d+)?)\s*[^\d\s,.].*", text)
+    if unit:
+        return f"en chiffres seuls, sans unité (ex. {unit.group(1).replace(',', '.')})"
+    if integer and any(mark in text for mark in ",."):
+        return "en chiffres, sans virgule ni guillemets"
+    return "en chiffres et sans guillemets"
+
+
 def _type_hint(name: str, expected: str, given: object) -> str:
     """How to fix a value of the wrong type; YAML's traps get a word of their own."""
     if isinstance(given, bool):
@@ -195,8 +213,6 @@ def _type_hint(name: str, expected: str, given: object) -> str:
     if isinstance(given, float) and "entier" in expected:
         return f"Écrivez pour « {name} » {expected}, sans virgule."
     if isinstance(given, str) and expected.startswith("un nombre"):
-        decimals = "entier" in expected and any(mark in given for mark in ",.")
-        how = "en chiffres, sans virgule ni guillemets" if decimals else (
-            "en chiffres et sans guillemets")
+        how = _number_how(given, expected)
         return f"Écrivez pour « {name} » {expected}, {how}."
     return f"Écrivez pour « {name} » {expected}."
