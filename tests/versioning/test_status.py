@@ -64,3 +64,17 @@ def test_status_outside_git_and_in_a_shallow_clone(
     _, out = _status(clone, capsys)
     assert "git fetch --tags --unshallow" in out
     assert "non calculée\u202f: ce clone est superficiel" in out
+
+
+def test_status_says_the_version_is_uncertain_when_committed_content_has_errors(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.tag("v1.0.0", "Version 1.0.0")
+    code, out = _status(repo.path, capsys)
+    assert "incertaine" not in out
+    repo.write(MODULE_PATH, repo.read(MODULE_PATH).replace("statut: valide", "statut: valid"))
+    repo.commit("Statut mal orthographié")
+    code, out = _status(repo.path, capsys)
+    assert code == 1
+    assert "Version incertaine\u202f: le contenu commité a 1\u00a0erreur" in out \
+        or "Version incertaine\u202f: le contenu commité a 1 erreur" in out

@@ -37,6 +37,7 @@ class VersionSummary:
     since: str | None
     changes: int
     blocking: int
+    content_errors: int = 0  # errors in the committed content: its files are not counted
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,10 @@ def _version_lines(status: Status) -> list[str]:
         lines.append(f"Prochaine version{colon} {version.next} ({kind}{colon} "
                      f"{fr.count(version.changes, 'changement')}{since}{blocking}) ; détail avec "
                      "« bouquet version » et « bouquet notes ».")
+    if version.content_errors:
+        lines.append(f"  Version incertaine{colon} le contenu commité a "
+                     f"{fr.count(version.content_errors, 'erreur')}, ses fichiers ne sont "
+                     "pas comptés ; détail avec « bouquet version ».")
     if status.dirty:
         lines.append("  Modifications non commitées : non comptées dans la version "
                      "(elle se calcule sur HEAD).")

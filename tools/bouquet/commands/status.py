@@ -48,6 +48,7 @@ def _git_side(
     path: Path,
 ) -> tuple[Path, overview.GitState, str, overview.VersionSummary | None, bool]:
     from bouquet import status as overview
+    from bouquet.diagnostics import Severity
     from bouquet.gitrepo import GitUsageError, Repository
     from bouquet.versioning.compute import compute
 
@@ -74,6 +75,7 @@ def _git_side(
         current=str(report.current) if report.current else None, next=str(report.next),
         bump=report.bump.label, bump_french=report.bump.french, since=report.from_rev,
         changes=sum(c.bump > 0 for c in report.changes), blocking=len(report.blocking),
+        content_errors=sum(d.diagnostic.severity is Severity.ERROR for d in report.diagnostics),
     )
     return root, GitState.OK, "", summary, dirty
 
