@@ -154,6 +154,14 @@ def _base(
     """The release the range starts from: (tag, commit, label as shown)."""
     if from_rev is not None:
         commit = repo.resolve(from_rev)
+        if commit != to_commit and not repo.is_ancestor(commit, to_commit):
+            if repo.is_ancestor(to_commit, commit):
+                raise GitUsageError(
+                    f"« --from {from_rev} » est plus récent que « --to » : inversez les deux "
+                    "révisions (--from l'ancienne version, --to la nouvelle).")
+            repo.warnings.append(
+                f"« {from_rev} » n'est pas un ancêtre de « --to » : les deux révisions sont sur "
+                "des branches divergentes, les changements comparent leurs contenus.")
         return repo.highest_final_tag(commit), commit, from_rev
     tag = repo.highest_final_tag(to_commit)
     if tag is None:
