@@ -1,6 +1,6 @@
 """Benchmark of `bouquet version` / `bouquet notes` against commitizen on a long history.
 
-    .venv/bin/python bench/history.py --cz /path/to/cz              # 1 000 modules, 5 000 commits
+    .venv/bin/python bench/history.py                                # 1 000 modules, 5 000 commits
     .venv/bin/python bench/history.py --modules 20 --commits 60 --long-commits 120 \\
         --unreleased 10 --touched 5 --runs 1 --format json          # smoke run
 
@@ -17,9 +17,8 @@ medians over --runs after one warm-up):
 - then the same unreleased changes on top of a longer history (--long-commits, 20 000 by
   default): `bouquet version` there over `bouquet version` here must stay under 1.2.
 
-commitizen is not a dependency of Le Bouquet: install it apart, e.g.
-`python3 -m venv /tmp/cz && /tmp/cz/bin/pip install commitizen`, and pass `--cz /tmp/cz/bin/cz`
-(default: `cz` on PATH).
+commitizen comes with the ``test`` extra (``pip install -e '.[test]'``); the default ``--cz`` is
+the ``cz`` beside this Python, else the one on PATH.
 """
 
 from __future__ import annotations

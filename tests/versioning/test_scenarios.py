@@ -131,11 +131,11 @@ def test_explicit_range(repo: GitRepo) -> None:
 
 def test_unknown_revision_is_a_usage_error(repo: GitRepo, capsys: pytest.CaptureFixture[str]
                                            ) -> None:
-    with pytest.raises(GitUsageError, match="Révision inconnue"):
+    with pytest.raises(GitUsageError, match="révision inconnue"):
         compute(repo.path, from_rev="v9.9.9")
     assert main(["version", "-C", str(repo.path), "--from", "nexistepas"]) == 2
     err = capsys.readouterr().err
-    assert "Révision inconnue" in err and "Traceback" not in err
+    assert "révision inconnue" in err and "Traceback" not in err
 
 
 def test_shallow_clone_missing_the_tag(repo: GitRepo, tmp_path: Path,

@@ -122,7 +122,7 @@ class Repository:
             hint = f"Ce clone est superficiel (shallow) : lancez « {FETCH_HINT} »"
         else:
             hint += " ou récupérez-la avec « git fetch --tags »"
-        raise GitUsageError(f"Révision inconnue : « {rev} ». {hint}.")
+        raise GitUsageError(f"révision inconnue : « {rev} ». {hint}.")
 
     def commit_date(self, commit: str) -> dt.datetime:
         """The committer date of ``commit`` (what the notes print: never the clock)."""

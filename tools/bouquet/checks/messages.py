@@ -132,8 +132,11 @@ def _one(model: type[BaseModel], document: Document, item: Any, loc: Loc) -> Dia
                     json_path=jp)
     if kind in _BOUNDS:
         limit = _BOUNDS[kind].format(**{k: _number(v) for k, v in ctx.items()})
+        given = item.get("input")
+        count = (f" (il en a {len(given)})" if kind in ("string_too_long", "too_long")
+                 and isinstance(given, (str, list, tuple)) else "")
         return diag("BQ106", path, line, column,
-                    f"« {name} » vaut « {value} » : la valeur doit être {limit}",
+                    f"« {name} » vaut « {value} » : la valeur doit être {limit}{count}",
                     hint=f"Écrivez pour « {name} » une valeur {limit}.", json_path=jp)
     if kind == "string_too_short":
         return diag("BQ106", path, line, column, f"« {name} » est vide",
