@@ -105,6 +105,23 @@ def test_nothing_to_release(repo: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "BQ457" in err
 
 
+def test_second_candidate_with_the_same_content(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bouquet(repo, "release", "--date", DATE, "--pre-release", "rc") == 0
+    capsys.readouterr()
+    governance = repo / "governance" / "notes.md"
+    governance.parent.mkdir(exist_ok=True)
+    governance.write_text("Compte rendu de réunion\n", encoding="utf-8")
+    commit_all(repo, "Rien de neuf dans le catalogue")
+    err = refused(repo, capsys, "--pre-release", "rc")
+    assert "BQ457" in err and q("v1.0.0-rc.1") in err
+    write_module(repo, "autre", titre="Autre module")
+    commit_all(repo, "Un module de plus")
+    assert bouquet(repo, "release", "--date", DATE, "--pre-release", "rc") == 0
+    assert "v1.0.0-rc.2" in git(repo, "tag", "--list")
+
+
 def test_every_refusal_is_reported_at_once(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_module(repo, "cartographie", famille="famille_inconnue")
     commit_all(repo, "Famille inconnue")

@@ -86,5 +86,19 @@ def release_facts(
         tag_exists=gitops.tag_exists(root, tag),
         final=final,
         decisions=decision_facts(root, tag) if final else (),
+        same_as_candidate=None if final else _same_candidate(root, report),
     )
     return facts, catalogue
+
+
+CONTENT_PATHS = ("modules", "schema")
+
+
+def _same_candidate(root: Path, report: VersionReport) -> str | None:
+    """The latest rc tag of the version being cut, when its content equals HEAD's."""
+    base = f"v{report.next.major}.{report.next.minor}.{report.next.patch}-rc."
+    candidates = [t for t in gitops.tags(root) if t.startswith(base) and t[len(base):].isdigit()]
+    if not candidates:
+        return None
+    latest = max(candidates, key=lambda t: int(t[len(base):]))
+    return latest if gitops.same_content(root, latest, CONTENT_PATHS) else None

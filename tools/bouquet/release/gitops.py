@@ -56,6 +56,13 @@ def tags(root: Path) -> set[str]:
     return {t for t in run(root, "tag", "--list").splitlines() if t}
 
 
+def same_content(root: Path, rev: str, paths: tuple[str, ...]) -> bool:
+    """True when ``paths`` hold the same files at ``rev`` as at HEAD."""
+    result = subprocess.run(["git", "diff", "--quiet", rev, "HEAD", "--", *paths], cwd=root,
+                            capture_output=True, check=False)
+    return result.returncode == 0
+
+
 def tag_exists(root: Path, tag: str) -> bool:
     return try_run(root, "rev-parse", "--verify", "--quiet", f"refs/tags/{tag}") is not None
 

@@ -55,6 +55,7 @@ class Facts:
     tag_exists: bool
     final: bool
     decisions: tuple[DecisionFact, ...]
+    same_as_candidate: str | None = None  # an rc tag of this version with the same content
 
 
 def _listing(lines: Sequence[str]) -> str:
@@ -119,6 +120,11 @@ def check(facts: Facts) -> list[Refusal]:
     if facts.nothing_to_release:
         refusals.append(refusal(
             "BQ457", "aucun changement du bouquet publié depuis la dernière version."))
+    elif facts.same_as_candidate is not None and not facts.final:
+        refusals.append(refusal(
+            "BQ457", f"la version candidate {quote(facts.same_as_candidate)} contient déjà "
+            "exactement ce contenu : modifiez le catalogue avant d'en publier une autre, ou "
+            "publiez la version finale."))
     elif facts.tag_exists:
         refusals.append(refusal("BQ455", f"l'étiquette {quote(facts.tag)} existe déjà."))
     decision = _decision_refusal(facts)
