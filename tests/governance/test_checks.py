@@ -78,6 +78,18 @@ def test_mention_outside_scale_for_majority_judgment() -> None:
     assert got == [("BQ312", "a.yaml", 3, 3)]
 
 
+def test_a_sealed_decision_is_a_record_its_bad_ballots_only_warn() -> None:
+    from bouquet.diagnostics import Severity
+
+    d = DECISION.replace("/", "__")
+    bad = {f"{d}__bulletins__a.yaml": "choix: peut-etre\n"}
+    opened = run(**bad)
+    assert [(x.code, x.severity) for x in opened] == [("BQ311", Severity.ERROR)]
+    sealed = run(**bad, **{f"{d}__decision.yaml": decision_yaml("close")})
+    assert [(x.code, x.severity) for x in sealed] == [("BQ311", Severity.WARNING)]
+    assert "écarté du dépouillement" in sealed[0].message
+
+
 def test_member_id_collision_ignoring_case() -> None:
     members = MEMBERS + "  - id: A\n    nom: Autre\n    college: x\n"
     got = found(run(**{"governance__membres.yaml": members}))

@@ -7,12 +7,12 @@ as ``sealed`` (``{decision folder: {path: bytes at the seal}}``), gathered by th
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, ValidationError
 
 from bouquet.codes import diag
-from bouquet.diagnostics import Diagnostic
+from bouquet.diagnostics import Diagnostic, Severity
 from bouquet.governance.coherence import instance_problems
 from bouquet.governance.files import (
     DECISIONS_DIR,
@@ -21,7 +21,7 @@ from bouquet.governance.files import (
     explain,
 )
 from bouquet.governance.minutes import typo
-from bouquet.governance.models import Decision, Instance, Membre, Membres
+from bouquet.governance.models import Decision, Instance, Membre, Membres, Statut
 from bouquet.governance.positions import Located, locate
 from bouquet.governance.votes_checks import check_decision
 
@@ -64,11 +64,31 @@ def check_governance(
         parsed = _parse(Decision, path, sources[path], diagnostics)
         if parsed is not None and isinstance(parsed.record, Decision):
             folder = path.rsplit("/", 1)[0]
-            diagnostics.extend(check_decision(
+            found = list(check_decision(
                 folder, parsed.located, parsed.record, instances, members or {}, sources,
                 (sealed or {}).get(folder),
             ))
+            if parsed.record.statut is Statut.CLOSE:
+                found = [_archived(d, folder) for d in found]
+            diagnostics.extend(found)
     yield from sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+# Still an error once the decision is sealed: changing the record after the seal.
+_AFTER_SEAL = frozenset({"BQ315"})
+
+
+def _archived(diagnostic: Diagnostic, folder: str) -> Diagnostic:
+    """A sealed decision is a record: a malformed ballot or proxy in it was excluded from the
+    tally with its reason, and must neither be rewritten nor block the bouquet's validation."""
+    ballot = diagnostic.path.startswith((f"{folder}/bulletins/", f"{folder}/procurations/"))
+    if (not ballot or diagnostic.severity is not Severity.ERROR
+            or diagnostic.code in _AFTER_SEAL):
+        return diagnostic
+    return replace(diagnostic, severity=Severity.WARNING,
+                   message=f"{diagnostic.message} (décision close : écarté du dépouillement)",
+                   hint=typo("Rien à corriger : le procès-verbal de la décision liste cet "
+                             "élément parmi les éléments écartés, avec sa raison."))
 
 
 def _is_decision_file(path: str) -> bool:
