@@ -1,14 +1,12 @@
 """Temporary git repositories shaped like Le Bouquet, for the release and codeowners tests.
 
-Vocabularies are copied from the repository when it has them; otherwise a small stand-in set
-in the same format is written. Modules are built from the first values of each vocabulary, so
-they stay valid whatever the real vocabularies contain.
+Vocabularies are the repository's own (``minirepo.write_vocabularies``). Modules are built
+from the first values of each vocabulary, so they stay valid whatever those contain.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -16,23 +14,9 @@ from typing import Any
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+from minirepo import write_vocabularies
 
-_STANDIN: dict[str, tuple[str, ...]] = {
-    "familles": ("diagnostic_strategie", "gouvernance_reseau"),
-    "commanditaires": ("commune", "intercommunalite"),
-    "participants": ("elus", "chefs_de_projet"),
-    "maturites": ("n0_emergence", "n1_diagnostic"),
-    "niveaux": ("essentiel", "approfondi", "sur_mesure"),
-    "modeles_tarifaires": ("forfait", "jour_homme"),
-    "licences": ("cc_by_sa_4_0",),
-    "unites_prix": ("prestation",),
-    "financements": ("budget_propre",),
-    "publics_finaux": ("tout_public",),
-    "echelons": ("communal",),
-    "modalites": ("presentiel",),
-    "services_standard": ("aide_aux_demarches_administratives",),
-}
+REPO = Path(__file__).resolve().parents[2]
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Camille Test", "GIT_AUTHOR_EMAIL": "camille@example.org",
@@ -48,21 +32,6 @@ def git(repo: Path, *args: str, check: bool = True) -> str:
     if check and result.returncode != 0:
         raise AssertionError(f"git {' '.join(args)} : {result.stderr}")
     return result.stdout.strip()
-
-
-def write_vocabularies(root: Path) -> None:
-    target = root / "schema" / "vocabulaires"
-    real = REPO / "schema" / "vocabulaires"
-    if real.is_dir() and any(real.glob("*.yaml")):
-        shutil.copytree(real, target)
-        return
-    target.mkdir(parents=True)
-    for name, values in _STANDIN.items():
-        lines = [f"id: {name}", f"titre: Valeurs de {name}", "description: Pour les tests.",
-                 "valeurs:"]
-        for value in values:
-            lines += [f"  - id: {value}", f"    libelle: {value}", "    definition: Test."]
-        (target / f"{name}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def first_value(root: Path, vocabulary: str, index: int = 0) -> str:
