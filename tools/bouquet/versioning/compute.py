@@ -12,11 +12,11 @@ the revision, never as an exception.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Mapping, Set
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 import semver
 
@@ -85,6 +85,32 @@ def _nothing(repo: Repository, old: str | None, new: str) -> None:
     del repo, old, new
 
 
+R = TypeVar("R")
+
+
+class _Background(Generic[R]):
+    """One call run in a thread; ``result()`` joins it and re-raises its exception.
+    (concurrent.futures would import logging: 20 ms of ``bouquet version``'s start.)"""
+
+    def __init__(self, call: Callable[..., R], *args: object) -> None:
+        self._value: R | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(call, *args), daemon=True)
+        self._thread.start()
+
+    def _run(self, call: Callable[..., R], *args: object) -> None:
+        try:
+            self._value = call(*args)
+        except BaseException as exc:  # handed to the caller's thread by result()
+            self._error = exc
+
+    def result(self) -> R:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return cast(R, self._value)
+
+
 def compute_alongside(
     task: Callable[[Repository, str | None, str], T],
     repo_path: str | Path,
@@ -94,12 +120,12 @@ def compute_alongside(
 ) -> tuple[VersionReport, T]:
     """``compute``, plus ``task(repo, from_commit, to_commit)`` run in a worker thread while
     the catalogues are read (e.g. ``bouquet.versioning.credits.credits_of`` for the notes)."""
-    with Repository(repo_path) as repo, ThreadPoolExecutor(max_workers=1) as pool:
+    with Repository(repo_path) as repo:
         # git works in a thread while this one imports the models (the costliest imports)
-        pending = pool.submit(_read_range, repo, from_rev, to_rev)
+        pending = _Background(_read_range, repo, from_rev, to_rev)
         from bouquet.versioning.diff import diff
         span = pending.result()
-        side_task = pool.submit(task, repo, span.from_commit, span.to_commit)
+        side_task = _Background(task, repo, span.from_commit, span.to_commit)
         base, from_commit, from_label = span.base, span.from_commit, span.from_label
         to_commit, sources = span.to_commit, span.sources
         old, old_diags = _catalogue(repo, from_commit, sources.old, sources.old_modules,
