@@ -111,14 +111,19 @@ def test_missing_signature_is_warned_only_while_the_vote_is_open() -> None:
     assert [x for x in found(closed) if x[0] == "BQ316"] == []
 
 
-def test_ballot_added_after_the_seal_is_refused_by_validate(
-    repo: GitRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _sealed_then_late_ballot(repo: GitRepo) -> dict[str, bytes]:
+    """A decision sealed with one ballot, then a ballot committed after the seal."""
     repo.commit("Base", {**BASE, f"{DECISION}/bulletins/a.yaml": "choix: pour\n"})
     repo.commit("Close", {f"{DECISION}/decision.yaml": decision_yaml("close")})
     repo.commit("Late", {f"{DECISION}/bulletins/b.yaml": "choix: contre\n"})
-    sources = {p.relative_to(repo.path).as_posix(): p.read_bytes()
-               for p in (repo.path / "governance").rglob("*") if p.is_file()}
+    return {p.relative_to(repo.path).as_posix(): p.read_bytes()
+            for p in (repo.path / "governance").rglob("*") if p.is_file()}
+
+
+def test_ballot_added_after_the_seal_is_refused_by_validate(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sources = _sealed_then_late_ballot(repo)
     got = found(governance_diagnostics(sources, repo.path))
     assert got == [("BQ315", "b.yaml", 1, 1)]
     (repo.path / "schema").mkdir()
@@ -158,11 +163,7 @@ def test_sealed_check_reads_the_named_repository_not_the_current_folder(
 
     from bouquet.validate import check_sources
 
-    repo.commit("Base", {**BASE, f"{DECISION}/bulletins/a.yaml": "choix: pour\n"})
-    repo.commit("Close", {f"{DECISION}/decision.yaml": decision_yaml("close")})
-    repo.commit("Late", {f"{DECISION}/bulletins/b.yaml": "choix: contre\n"})
-    sources = {p.relative_to(repo.path).as_posix(): p.read_bytes()
-               for p in (repo.path / "governance").rglob("*") if p.is_file()}
+    sources = _sealed_then_late_ballot(repo)
     elsewhere = tmp_path / "ailleurs"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)  # as `bouquet release -C depot` run from another folder

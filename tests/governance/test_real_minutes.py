@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bouquet.governance.minutes import Provenance, render_markdown
+from bouquet.governance.minutes import render_markdown
 from bouquet.governance.recount import recount
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,11 +27,5 @@ def test_committed_minutes_match_a_recount(minutes: Path) -> None:
     folder = minutes.parent.relative_to(ROOT).as_posix()
     done = recount(ROOT, folder)
     assert done.result.final, "un procès-verbal n'est déposé qu'après le scellé"
-    origin = Provenance(
-        objet=done.assembly.decision.objet, instance=done.assembly.instance.id,
-        instance_nom=done.assembly.instance.nom, opening=done.snapshot.opening,
-        seal=done.snapshot.seal, publication=done.assembly.decision.publication,
-        opening_date=done.snapshot.dates.get(done.snapshot.opening),
-        seal_date=done.snapshot.dates.get(done.snapshot.seal or ""),
-    )
+    origin = done.provenance()
     assert minutes.read_text(encoding="utf-8") == render_markdown(done.result, origin)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bouquet import fr
-from bouquet.versioning.changes import Change, Scope
+from bouquet.versioning.changes import Change, ModuleVersion, Scope
 from bouquet.versioning.compute import VersionReport
 from bouquet.versioning.credits import Credits, Target
 from bouquet.versioning.rules import Bump, Kind
@@ -35,17 +35,6 @@ class Group:
 class Section:
     kind: Kind
     groups: tuple[Group, ...]
-
-
-@dataclass(frozen=True)
-class ModuleVersion:
-    """A published module whose own version moves in this release (``previous`` None: first
-    publication). Computed by ``bouquet.release.history`` from the release tags."""
-
-    id: str
-    title: str
-    previous: str | None
-    version: str
 
 
 @dataclass(frozen=True)

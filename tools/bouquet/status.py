@@ -12,6 +12,7 @@ from bouquet import fr
 from bouquet.catalogue import Catalogue
 from bouquet.diagnostics import Diagnostic, Severity
 from bouquet.model import Statut
+from bouquet.versioning.changes import ModuleVersion
 
 STATUT_LABELS = {
     Statut.VALIDE: ("validé", "validés"),
@@ -38,16 +39,6 @@ class VersionSummary:
     changes: int
     blocking: int
     content_errors: int = 0  # errors in the committed content: its files are not counted
-
-
-@dataclass(frozen=True)
-class ModuleVersion:
-    """A published module's own version: at the last release, and at the next one."""
-
-    id: str
-    title: str
-    current: str | None
-    next: str
 
 
 @dataclass(frozen=True)
@@ -105,12 +96,12 @@ def _module_version_lines(status: Status) -> list[str]:
         return []
     lines = [f"Versions des modules publiés (dernière version → prochaine){colon}"]
     for item in status.module_versions:
-        if item.current is None:
-            value = f"{item.next} (première publication)"
-        elif item.current == item.next:
-            value = item.current
+        if item.previous is None:
+            value = f"{item.version} (première publication)"
+        elif item.previous == item.version:
+            value = item.previous
         else:
-            value = f"{item.current} → {item.next}"
+            value = f"{item.previous} → {item.version}"
         lines.append(f"  {item.title} ({item.id}){colon} {value}")
     return lines
 
@@ -169,7 +160,7 @@ def render_json(status: Status) -> str:
             "current": version.current, "next": version.next, "bump": version.bump,
             "from": version.since, "changes": version.changes, "blocking": version.blocking,
         },
-        "module_versions": [{"id": m.id, "current": m.current, "next": m.next}
+        "module_versions": [{"id": m.id, "current": m.previous, "next": m.version}
                             for m in status.module_versions],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

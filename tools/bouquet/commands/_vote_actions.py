@@ -14,7 +14,6 @@ from bouquet.commands.vote import fail, say, write_atomically
 from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, InvalidFile, instance_path
 from bouquet.governance.history import HistoryError, ShallowHistory
 from bouquet.governance.minutes import (
-    Provenance,
     render_json,
     render_markdown,
     render_text,
@@ -57,13 +56,7 @@ def tally(args: argparse.Namespace) -> int:
     except InvalidFile as exc:
         return fail(f"fichiers de la décision invalides : {exc}\n"
                     "Aide : lancez bouquet validate pour la liste complète.", INVALID)
-    origin = Provenance(
-        objet=done.assembly.decision.objet, instance=done.assembly.instance.id,
-        instance_nom=done.assembly.instance.nom, opening=done.snapshot.opening,
-        seal=done.snapshot.seal, publication=done.assembly.decision.publication,
-        opening_date=done.snapshot.dates.get(done.snapshot.opening),
-        seal_date=done.snapshot.dates.get(done.snapshot.seal or ""),
-    )
+    origin = done.provenance()
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}
     sys.stdout.write(render[args.format](done.result, origin))
     if args.ecrire:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bouquet import status as overview
+    from bouquet.versioning.changes import ModuleVersion
+    from bouquet.versioning.compute import VersionReport
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +28,7 @@ def execute(args: argparse.Namespace) -> int:
     from bouquet.fs import OUTSIDE_REPOSITORY, WorkingTree, content_root, whole_repository
     from bouquet.validate import check_sources
 
-    root, git_state, message, version, dirty = _git_side(Path(args.repo))
+    root, git_state, message, report, dirty = _git_side(Path(args.repo))
     found = content_root(root)
     if found is None:
         sys.stderr.write(typography(f"bouquet status : {OUTSIDE_REPOSITORY}\n"))
@@ -36,7 +38,8 @@ def execute(args: argparse.Namespace) -> int:
     catalogue, diagnostics = check_sources(selection.sources, today=dt.date.today(),
                                            tree=WorkingTree(root), repo=root)
     titles = {i: m.titre for i, m in catalogue.modules.items()}
-    modules = _module_versions(root, titles) if git_state is overview.GitState.OK else ()
+    version = _summary(report) if report is not None else None
+    modules = _module_versions(root, titles, report) if report is not None else ()
     result = overview.summarise(catalogue, diagnostics, git_state, message, version, dirty,
                                 modules)
     render = overview.render_json if args.format == "json" else overview.render_text
@@ -44,11 +47,10 @@ def execute(args: argparse.Namespace) -> int:
     return 1 if has_errors(diagnostics) else 0
 
 
-def _git_side(
-    path: Path,
-) -> tuple[Path, overview.GitState, str, overview.VersionSummary | None, bool]:
+def _git_side(path: Path) -> tuple[Path, overview.GitState, str, VersionReport | None, bool]:
+    """The repository's root, git state, a French reason when no version could be computed,
+    the version report (computed once, reused for the module versions) and dirtiness."""
     from bouquet import status as overview
-    from bouquet.diagnostics import Severity
     from bouquet.gitrepo import GitUsageError, Repository
     from bouquet.versioning.compute import compute
 
@@ -71,36 +73,31 @@ def _git_side(
     except GitUsageError as exc:
         reason = str(exc)  # a sentence of its own; here it continues « non calculée : »
         return root, GitState.ERROR, f"non calculée : {reason[:1].lower()}{reason[1:]}", None, dirty
-    summary = overview.VersionSummary(
+    return root, GitState.OK, "", report, dirty
+
+
+def _summary(report: VersionReport) -> overview.VersionSummary:
+    from bouquet import status as overview
+    from bouquet.diagnostics import Severity
+
+    return overview.VersionSummary(
         current=str(report.current) if report.current else None, next=str(report.next),
         bump=report.bump.label, bump_french=report.bump.french, since=report.from_rev,
         changes=sum(c.bump > 0 for c in report.changes), blocking=len(report.blocking),
         content_errors=sum(d.diagnostic.severity is Severity.ERROR for d in report.diagnostics),
     )
-    return root, GitState.OK, "", summary, dirty
 
 
 def _module_versions(
-    root: Path, titles: dict[str, str]
-) -> tuple[overview.ModuleVersion, ...]:
+    root: Path, titles: dict[str, str], report: VersionReport
+) -> tuple[ModuleVersion, ...]:
     """Each published module's own version at HEAD, walked over the release tags."""
-    from bouquet import status as overview
     from bouquet.gitrepo import GitUsageError, Repository
-    from bouquet.release.history import item_versions
-    from bouquet.versioning.compute import compute
+    from bouquet.release.history import item_versions, module_rows
 
     try:
-        report = compute(root)
         with Repository(root) as repo:
             items = item_versions(repo, report.to_commit, report.next, report=report)
     except GitUsageError:
         return ()
-    rows = []
-    for key, version in items.after.items():
-        scope, _, module_id = key.partition(":")
-        if scope == "module":
-            previous = items.before.get(key)
-            rows.append(overview.ModuleVersion(
-                module_id, titles.get(module_id, module_id),
-                None if previous is None else str(previous), str(version)))
-    return tuple(rows)
+    return module_rows(titles, items, moved_only=False)

@@ -17,6 +17,7 @@ from bouquet.governance.files import (
     submission_kind,
 )
 from bouquet.governance.history import HistoryError, Snapshot, git, read_decision
+from bouquet.governance.minutes import Provenance
 from bouquet.governance.models import Decision, Instance, Membres
 from bouquet.governance.result import Assembly, Excluded, Result
 from bouquet.governance.signatures import SIGNATURE_SUFFIX, verify_all
@@ -28,6 +29,16 @@ class Recount:
     result: Result
     assembly: Assembly
     snapshot: Snapshot
+
+    def provenance(self) -> Provenance:
+        """What the minutes cite: the decision, its body, and the opening and seal commits."""
+        decision, instance, snapshot = self.assembly.decision, self.assembly.instance, self.snapshot
+        return Provenance(
+            objet=decision.objet, instance=instance.id, instance_nom=instance.nom,
+            opening=snapshot.opening, seal=snapshot.seal, publication=decision.publication,
+            opening_date=snapshot.dates.get(snapshot.opening),
+            seal_date=snapshot.dates.get(snapshot.seal or ""),
+        )
 
 
 def repo_root(start: Path) -> Path:

@@ -20,10 +20,9 @@ import semver
 import yaml
 
 from bouquet.gitrepo import ReleaseTag, Repository
-from bouquet.notes import ModuleVersion
 from bouquet.release.item_versions import Step, advance, largest_bumps
 from bouquet.release.manifest import manifest_path, read_manifest_versions
-from bouquet.versioning.changes import Change
+from bouquet.versioning.changes import Change, ModuleVersion
 from bouquet.versioning.compute import VersionReport, compute
 from bouquet.vocab import VOCAB_DIR
 
@@ -173,18 +172,24 @@ def _changes(repo: Repository, old: str, new: str, report: VersionReport | None
     return compute(repo.root, from_rev=old, to_rev=new).changes
 
 
+def module_rows(titles: Mapping[str, str], versions: ItemVersions, *, moved_only: bool
+                ) -> tuple[ModuleVersion, ...]:
+    """The published modules' own versions at the target (``moved_only``: those that move)."""
+    rows = []
+    for key, version in sorted(versions.after.items()):
+        scope, _, module_id = key.partition(":")
+        previous = versions.before.get(key)
+        if scope != "module" or (moved_only and previous == version):
+            continue
+        rows.append(ModuleVersion(module_id, titles.get(module_id, module_id),
+                                  None if previous is None else str(previous), str(version)))
+    return tuple(rows)
+
+
 def moved_modules(titles: Mapping[str, str], versions: ItemVersions
                   ) -> tuple[ModuleVersion, ...]:
     """The published modules whose own version moves at the target."""
-    moved = []
-    for key, version in sorted(versions.after.items()):
-        scope, _, module_id = key.partition(":")
-        if scope != "module" or versions.before.get(key) == version:
-            continue
-        previous = versions.before.get(key)
-        moved.append(ModuleVersion(module_id, titles.get(module_id, module_id),
-                                   None if previous is None else str(previous), str(version)))
-    return tuple(moved)
+    return module_rows(titles, versions, moved_only=True)
 
 
 def module_versions_of(root: str | Path, report: VersionReport) -> tuple[ModuleVersion, ...]:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from bouquet.catalogue import Catalogue
 from bouquet.gitrepo import Repository
-from bouquet.notes import ModuleVersion
 from bouquet.release import preconditions
 from bouquet.release.changelog import CHANGELOG_PATH
 from bouquet.release.content import read_snapshot, snapshot_with
@@ -22,6 +21,7 @@ from bouquet.release.manifest import DecisionRef, manifest_path, read_manifest_h
 from bouquet.release.plan import ReleasePlan, build_manifest, build_plan
 from bouquet.release.preconditions import Refusal, refusal
 from bouquet.release.transaction import StepHook, apply
+from bouquet.versioning.changes import ModuleVersion
 from bouquet.versioning.compute import VersionReport, compute
 
 

@@ -74,3 +74,15 @@ def fire(
         subject=subject, before=before, after=after, message=message,
         blocking=entry.blocking,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleVersion:
+    """A published module's own version: ``previous`` at the last release (None before its
+    first publication) and ``version`` at the next one. Computed by
+    ``bouquet.release.history`` from the release tags; shown by the notes and the status."""
+
+    id: str
+    title: str
+    previous: str | None
+    version: str
