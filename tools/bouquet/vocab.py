@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from bouquet.model import VOCAB_VALUE_PATTERN
 
 VOCAB_DIR = "schema/vocabulaires"
-STANDARD_VERSION = "1.0.1"
 
 
 class _Frozen(BaseModel):

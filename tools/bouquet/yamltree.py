@@ -134,7 +134,6 @@ class TreeBuilder:
         self.stack: list[_Frame] = []
         self.documents = 0
         self.root: object = None
-        self.root_set = False
         self.positions: dict[Loc, Position] = {}
         self.key_positions: dict[Loc, Position] = {}
         self.tainted: set[Loc] = set()
@@ -191,7 +190,7 @@ class TreeBuilder:
     def _attach(self, loc: Loc, value: object, event: yaml.Event) -> None:
         self.positions[loc] = mark_position(event.start_mark)
         if not self.stack:
-            self.root, self.root_set = value, True
+            self.root = value
             return
         frame = self.stack[-1]
         if isinstance(frame.value, list):

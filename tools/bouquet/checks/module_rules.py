@@ -21,7 +21,6 @@ from bouquet.model import RESUME_MAX
 from bouquet.yamlsafe import Document, json_path
 
 STALE_MONTHS = 18
-Number = int | float
 
 
 def check_module_rules(doc: Document, folder: str, ctx: Context) -> Iterator[Diagnostic]:

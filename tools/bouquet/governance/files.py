@@ -35,10 +35,6 @@ def instance_path(instance_id: str) -> str:
     return f"{INSTANCES_DIR}/{instance_id}.yaml"
 
 
-def decision_dir(decision_id: str) -> str:
-    return f"{DECISIONS_DIR}/{decision_id}"
-
-
 # The common one-line ballot or proxy (``choix: pour``, ``mandataire: zoomacom``), comments
 # and blank lines allowed: read without a YAML parser. Anything else goes to the careful loader.
 _ONE_LINE = re.compile(
