@@ -208,14 +208,6 @@ def test_any_input_creates_exactly_one_valid_draft_or_nothing(
     (repo / f"modules/{module_id}").rmdir()
 
 
-def test_layout_constants_match_the_catalogue() -> None:
-    from bouquet import catalogue, vocab
-    from bouquet.commands import new
-
-    assert (new.MODULES_DIR, new.MODULE_FILE) == (catalogue.MODULES_DIR, catalogue.MODULE_FILE)
-    assert new.VOCAB_DIR == vocab.VOCAB_DIR
-
-
 def test_maintainers_option_fills_the_field(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["new", "module", "avec-mainteneurs", "--mainteneur", "@hub-exemple",
             "--mainteneur", "@reseau/equipe-bouquet"]

@@ -43,14 +43,3 @@ def test_tiroir_without_price_is_sur_devis() -> None:
     new = _catalogue(TEXT.replace("    prix_ht_eur: {min: 4000, max: 6000}\n", ""))
     (change,) = diff(old, new)
     assert change.after == "sur devis"
-
-
-def test_light_modules_agree_with_the_catalogue_constants() -> None:
-    from bouquet import catalogue, vocab
-    from bouquet.versioning import credits, snapshot
-
-    assert (snapshot.MODULES_DIR, snapshot.MODULE_FILE) == (catalogue.MODULES_DIR,
-                                                            catalogue.MODULE_FILE)
-    assert credits.VOCAB_DIR == vocab.VOCAB_DIR
-    for path in ("modules/a/module.yaml", "modules/a/b/module.yaml", "modules/module.yaml"):
-        assert snapshot.is_module_path(path) == catalogue.is_module_path(path)

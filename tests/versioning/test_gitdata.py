@@ -4,7 +4,15 @@ import datetime as dt
 
 import pytest
 
-from bouquet.gitdata import committer_date, parse_batch, parse_release_tag
+from bouquet.gitdata import (
+    ChangeStatus,
+    PathChange,
+    committer_date,
+    parse_batch,
+    parse_raw_diff,
+    parse_release_tag,
+    parse_tree_blobs,
+)
 
 
 @pytest.mark.parametrize(("name", "version"), [
@@ -34,3 +42,27 @@ def test_committer_date_keeps_its_offset() -> None:
 def test_batch_output_with_missing_objects() -> None:
     data = (b"x missing\n" + b"a" * 40 + b" blob 3\nabc\n")
     assert parse_batch(data, ["HEAD:x", "HEAD:y"]) == {"HEAD:y": b"abc"}
+
+
+def test_raw_diff_gives_status_and_blob_ids() -> None:
+    a, b, zero = "a" * 40, "b" * 40, "0" * 40
+    output = (f":000000 100644 {zero} {a} A\0modules/n/module.yaml\0"
+              f":100644 000000 {b} {zero} D\0modules/o/module.yaml\0"
+              f":100644 100644 {a} {b} M\0schema/module.schema.json\0"
+              f":100644 120000 {a} {b} T\0modules/l/lien.md\0")
+    assert parse_raw_diff(output) == [
+        PathChange(ChangeStatus.ADDED, "modules/n/module.yaml", None, a),
+        PathChange(ChangeStatus.DELETED, "modules/o/module.yaml", b, None),
+        PathChange(ChangeStatus.MODIFIED, "schema/module.schema.json", a, b),
+        PathChange(ChangeStatus.MODIFIED, "modules/l/lien.md", a, b),
+    ]
+    assert parse_raw_diff("") == []
+
+
+def test_tree_listing_keeps_blobs_only() -> None:
+    a, c = "a" * 40, "c" * 40
+    output = (f"100644 blob {a}\tschema/vocabulaires/publics.yaml\0"
+              f"160000 commit {c}\tschema/sous-module\0"
+              f"100644 blob {a}\tschema/avec espace.json\0")
+    assert parse_tree_blobs(output) == {"schema/vocabulaires/publics.yaml": a,
+                                        "schema/avec espace.json": a}

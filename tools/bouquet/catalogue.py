@@ -12,20 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bouquet.diagnostics import Diagnostic
+from bouquet.layout import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
 from bouquet.model import Module
-from bouquet.vocab import VOCAB_DIR, Vocabulary
+from bouquet.vocab import Vocabulary
 
-MODULES_DIR = "modules"
-MODULE_FILE = "module.yaml"
-
-
-def is_module_path(path: str) -> bool:
-    parts = path.split("/")
-    return len(parts) == 3 and parts[0] == MODULES_DIR and parts[2] == MODULE_FILE
-
-
-def is_vocab_path(path: str) -> bool:
-    return path.startswith(VOCAB_DIR + "/") and path.endswith(".yaml") and path.count("/") == 2
+__all__ = ["MODULES_DIR", "MODULE_FILE", "Catalogue", "build_catalogue", "is_module_path",
+           "is_vocab_path"]
 
 
 @dataclass(frozen=True)

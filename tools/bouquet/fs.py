@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bouquet.catalogue import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
 from bouquet.checks.tree import ModuleFiles
-from bouquet.vocab import VOCAB_DIR
+from bouquet.layout import VOCAB_DIR
 
 GOVERNANCE_DIR = "governance"
 MAX_READ = 1024 * 1024 + 1  # one byte over the limit is enough to report it

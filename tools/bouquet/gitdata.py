@@ -36,8 +36,44 @@ class ChangeStatus(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class PathChange:
+    """One file of a ``diff-tree``, with its blob ids on each side (None where absent)."""
+
     status: ChangeStatus
     path: str
+    old_blob: str | None = None
+    new_blob: str | None = None
+
+
+def parse_raw_diff(output: str) -> list[PathChange]:
+    """``git diff-tree -r -z --no-renames`` (raw format): ``:<mode> <mode> <old> <new> <status>``
+    then the path, each ended by NUL. A type change (``T``) is a modification."""
+    fields = output.split("\0")
+    changes = []
+    for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+        parts = meta.lstrip(":").split(" ")
+        if len(parts) != 5 or not path:
+            continue
+        old, new, status = parts[2], parts[3], parts[4][:1]
+        kind = {"A": ChangeStatus.ADDED, "D": ChangeStatus.DELETED}.get(
+            status, ChangeStatus.MODIFIED)
+        changes.append(PathChange(kind, path, None if _null(old) else old,
+                                  None if _null(new) else new))
+    return changes
+
+
+def parse_tree_blobs(output: str) -> dict[str, str]:
+    """``git ls-tree -r -z``: ``{path: blob id}`` (submodules and other non-blobs left out)."""
+    blobs = {}
+    for entry in output.split("\0"):
+        meta, tab, path = entry.partition("\t")
+        parts = meta.split(" ")
+        if tab and len(parts) == 3 and parts[1] == "blob":
+            blobs[path] = parts[2]
+    return blobs
+
+
+def _null(object_id: str) -> bool:
+    return not object_id.strip("0")
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,9 @@ from bouquet.gitdata import (
     committer_date,
     parse_batch,
     parse_log_record,
+    parse_raw_diff,
     parse_release_tag,
+    parse_tree_blobs,
     person,
 )
 
@@ -139,9 +141,12 @@ class Repository:
             return tags
         return [t for t in tags if self.is_ancestor(t.commit, merged_into)]
 
-    def highest_final_tag(self, commit: str) -> ReleaseTag | None:
-        """The highest ``vX.Y.Z`` reachable from ``commit`` (walks only back to it)."""
-        for tag in reversed(self._all_release_tags()):
+    def highest_final_tag(
+        self, commit: str, tags: Sequence[ReleaseTag] | None = None
+    ) -> ReleaseTag | None:
+        """The highest ``vX.Y.Z`` reachable from ``commit`` (walks only back to it), among
+        ``tags`` when the caller has already listed them (``release_tags()``)."""
+        for tag in reversed(self._all_release_tags() if tags is None else tags):
             if tag.is_final and self.is_ancestor(tag.commit, commit):
                 return tag
         return None
@@ -171,20 +176,19 @@ class Repository:
                         *prefixes)
         return [p for p in out.split("\0") if p]
 
+    def list_blobs(self, commit: str, prefixes: Sequence[str]) -> dict[str, str]:
+        """``{path: blob id}`` of every file under ``prefixes`` at ``commit``."""
+        return parse_tree_blobs(self._git("ls-tree", "-r", "-z", "--full-tree", commit, "--",
+                                          *prefixes))
+
     def changed_paths(
         self, old: str | None, new: str, prefixes: Sequence[str]
     ) -> list[PathChange]:
-        """Files under ``prefixes`` added, deleted or modified from ``old`` to ``new``
-        (renames are a deletion plus an addition: content is matched by id, not by path)."""
-        out = self._git("diff-tree", "-r", "-z", "--no-renames", "--name-status",
-                        old or EMPTY_TREE, new, "--", *prefixes)
-        fields = [f for f in out.split("\0") if f]
-        changes = []
-        for status, path in zip(fields[::2], fields[1::2], strict=True):
-            kind = {"A": ChangeStatus.ADDED, "D": ChangeStatus.DELETED}.get(
-                status[0], ChangeStatus.MODIFIED)
-            changes.append(PathChange(kind, path))
-        return changes
+        """Files under ``prefixes`` added, deleted or modified from ``old`` to ``new``, with
+        their blob ids (renames are a deletion plus an addition: content is matched by id,
+        not by path)."""
+        return parse_raw_diff(self._git("diff-tree", "-r", "-z", "--no-renames",
+                                        old or EMPTY_TREE, new, "--", *prefixes))
 
     def read_files(self, commit: str, paths: Iterable[str]) -> dict[str, bytes]:
         """The bytes of ``paths`` at ``commit`` in one ``cat-file --batch`` (missing: absent)."""
@@ -193,10 +197,11 @@ class Repository:
         return {p: found[f"{commit}:{p}"] for p in wanted if f"{commit}:{p}" in found}
 
     def read_objects(self, names: Sequence[str]) -> dict[str, bytes]:
-        """Objects named ``rev:path`` (blobs) or ``rev`` (commits) in one ``cat-file --batch``;
+        """Objects named ``rev:path``, a blob id (blobs) or ``rev`` (commits) in one
+        ``cat-file --batch`` (a blob id is the cheaper name: git need not walk trees);
         missing ones are absent from the result, and so are names that the line-based
         protocol cannot carry (a path with a line break: the validator reports such names)."""
-        safe = [n for n in names if "\n" not in n and "\r" not in n]
+        safe = list(dict.fromkeys(n for n in names if "\n" not in n and "\r" not in n))
         if not safe:
             return {}
         request = "".join(f"{n}\n" for n in safe).encode()

@@ -20,9 +20,8 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bouquet.layout import VOCAB_DIR
 from bouquet.model import VOCAB_VALUE_PATTERN
-
-VOCAB_DIR = "schema/vocabulaires"
 
 
 class _Frozen(BaseModel):

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bouquet.layout import MODULE_FILE, MODULES_DIR, VOCAB_DIR
+
 if TYPE_CHECKING:  # the model (pydantic) is imported only when a module is created
     from bouquet.vocab import Vocabulary
 
-# Same values as bouquet.catalogue and bouquet.vocab, which import pydantic; a test checks.
-MODULES_DIR, MODULE_FILE, VOCAB_DIR = "modules", "module.yaml", "schema/vocabulaires"
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 

@@ -21,9 +21,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet import notes
     from bouquet.gitrepo import GitUsageError
-    from bouquet.versioning import credits, output
+    from bouquet.versioning import credits
     from bouquet.versioning.compute import compute_alongside
 
     try:
@@ -32,6 +31,9 @@ def execute(args: argparse.Namespace) -> int:
     except GitUsageError as exc:
         sys.stderr.write(typography(f"bouquet notes : {exc}\n"))
         return 2
+    from bouquet import notes
+    from bouquet.versioning import output
+
     for warning in report.warnings:
         sys.stderr.write(typography(f"Avertissement : {warning}\n"))
     sys.stderr.write(output.diagnostics_text(report))

@@ -28,7 +28,6 @@ def add_range_arguments(parser: argparse.ArgumentParser) -> None:
 
 def execute(args: argparse.Namespace) -> int:
     from bouquet.gitrepo import GitUsageError
-    from bouquet.versioning import output
     from bouquet.versioning.compute import compute
 
     try:
@@ -36,6 +35,8 @@ def execute(args: argparse.Namespace) -> int:
     except GitUsageError as exc:
         sys.stderr.write(typography(f"bouquet version : {exc}\n"))
         return 2
+    from bouquet.versioning import output
+
     for warning in report.warnings:
         sys.stderr.write(typography(f"Avertissement : {warning}\n"))
     sys.stderr.write(output.diagnostics_text(report))

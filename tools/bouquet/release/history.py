@@ -20,11 +20,11 @@ import semver
 import yaml
 
 from bouquet.gitrepo import ReleaseTag, Repository
+from bouquet.layout import VOCAB_DIR
 from bouquet.release.item_versions import Step, advance, largest_bumps
 from bouquet.release.manifest import manifest_path, read_manifest_versions
 from bouquet.versioning.changes import Change, ModuleVersion
 from bouquet.versioning.compute import VersionReport, compute
-from bouquet.vocab import VOCAB_DIR
 
 SCHEMA_SUFFIX = ".schema.json"
 Versions = dict[str, semver.Version]

@@ -12,23 +12,26 @@ the revision, never as an exception.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
-import semver
-
-from bouquet.diagnostics import Diagnostic, Severity
+from bouquet.diagnostics import Severity
+from bouquet.forked import Beside
 from bouquet.gitrepo import FETCH_HINT, GitUsageError, ReleaseTag, Repository
-from bouquet.versioning import policy, snapshot
-from bouquet.versioning.changes import Change
-from bouquet.versioning.rules import Bump
-from bouquet.versioning.schema_diff import SCHEMA_PATH, schema_touched
+from bouquet.layout import catalogue_files
+from bouquet.versioning import snapshot
 
+# Only what both processes need is imported before the fork (see compute_alongside): the
+# parent imports the models and the policy after it, the child libyaml.
 if TYPE_CHECKING:
+    import semver
+
     from bouquet.catalogue import Catalogue
+    from bouquet.diagnostics import Diagnostic
+    from bouquet.versioning.changes import Change
+    from bouquet.versioning.rules import Bump
 
 T = TypeVar("T")
 
@@ -82,33 +85,8 @@ def compute(
 
 
 def _nothing(repo: Repository, old: str | None, new: str) -> None:
+    """No side task (``compute``): nothing is forked for it."""
     del repo, old, new
-
-
-R = TypeVar("R")
-
-
-class _Background(Generic[R]):
-    """One call run in a thread; ``result()`` joins it and re-raises its exception.
-    (concurrent.futures would import logging: 20 ms of ``bouquet version``'s start.)"""
-
-    def __init__(self, call: Callable[..., R], *args: object) -> None:
-        self._value: R | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(call, *args), daemon=True)
-        self._thread.start()
-
-    def _run(self, call: Callable[..., R], *args: object) -> None:
-        try:
-            self._value = call(*args)
-        except BaseException as exc:  # handed to the caller's thread by result()
-            self._error = exc
-
-    def result(self) -> R:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return cast(R, self._value)
 
 
 def compute_alongside(
@@ -118,22 +96,30 @@ def compute_alongside(
     to_rev: str = "HEAD",
     pre_release: str | None = None,
 ) -> tuple[VersionReport, T]:
-    """``compute``, plus ``task(repo, from_commit, to_commit)`` run in a worker thread while
-    the catalogues are read (e.g. ``bouquet.versioning.credits.credits_of`` for the notes)."""
+    """``compute``, plus ``task(repo, from_commit, to_commit)`` run beside (another process or
+    thread) while the catalogues are read (e.g. ``bouquet.versioning.credits.credits_of`` for
+    the notes). Its result must pickle."""
     with Repository(repo_path) as repo:
-        # git works in a thread while this one imports the models (the costliest imports)
-        pending = _Background(_read_range, repo, from_rev, to_rev)
+        # git and libyaml work in a child process (see bouquet.forked) while this one imports
+        # the models, the costliest imports; the child's result is the plain data.
+        pending = Beside(_read_and_parse, repo, from_rev, to_rev)
+        from bouquet.versioning import policy
         from bouquet.versioning.diff import diff
-        span = pending.result()
-        side_task = _Background(task, repo, span.from_commit, span.to_commit)
+        from bouquet.versioning.schema_diff import SCHEMA_PATH, schema_touched
+        read = pending.result()
+        span, sources = read.span, read.span.sources
+        repo.warnings[:] = read.warnings
+        side_task = (Beside(task, repo, span.from_commit, span.to_commit)
+                     if task is not _nothing else None)
         base, from_commit, from_label = span.base, span.from_commit, span.from_label
-        to_commit, sources = span.to_commit, span.sources
-        old, old_diags = _catalogue(repo, from_commit, sources.old, sources.old_modules,
-                                    sources.old_date, from_label or "")
-        new, new_diags = _catalogue(repo, to_commit, sources.new, sources.new_modules,
-                                    sources.new_date, to_rev)
+        to_commit = span.to_commit
+        old, old_diags = _catalogue(repo, from_commit, sources.old, read.old_parsed,
+                                    sources.old_modules, sources.old_date, from_label or "")
+        new, new_diags = _catalogue(repo, to_commit, sources.new, read.new_parsed,
+                                    sources.new_modules, sources.new_date, to_rev)
         titles = _replacement_titles(repo, to_commit, new)
-        side_result = side_task.result()
+        side_result = (side_task.result() if side_task is not None
+                       else task(repo, span.from_commit, span.to_commit))
         warnings = tuple(repo.warnings)
     changes = diff(old, new, touched=sources.touched, titles=titles)
     if SCHEMA_PATH in sources.touched:
@@ -166,16 +152,36 @@ class _Span:
     sources: snapshot.ChangedSources
 
 
+@dataclass(frozen=True)
+class _Read:
+    """The range and the plain data of its catalogue files (what the child process sends)."""
+
+    span: _Span
+    old_parsed: dict[str, object]
+    new_parsed: dict[str, object]
+    warnings: tuple[str, ...]
+
+
+def _read_and_parse(repo: Repository, from_rev: str | None, to_rev: str) -> _Read:
+    from bouquet.versioning.plainyaml import parse_files
+
+    span = _read_range(repo, from_rev, to_rev)
+    old, new = span.sources.old, span.sources.new
+    seen: dict[bytes, object] = {}
+    return _Read(span, parse_files(old, catalogue_files(old), seen),
+                 parse_files(new, catalogue_files(new), seen), tuple(repo.warnings))
+
+
 def _read_range(repo: Repository, from_rev: str | None, to_rev: str) -> _Span:
     to_commit = repo.resolve(to_rev)
     all_tags = tuple(repo.release_tags())
-    base, from_commit, from_label = _base(repo, from_rev, to_commit)
+    base, from_commit, from_label = _base(repo, from_rev, to_commit, all_tags)
     sources = snapshot.changed_sources(repo, from_commit, to_commit)
     return _Span(to_commit, all_tags, base, from_commit, from_label, sources)
 
 
 def _base(
-    repo: Repository, from_rev: str | None, to_commit: str
+    repo: Repository, from_rev: str | None, to_commit: str, tags: tuple[ReleaseTag, ...]
 ) -> tuple[ReleaseTag | None, str | None, str | None]:
     """The release the range starts from: (tag, commit, label as shown)."""
     if from_rev is not None:
@@ -188,8 +194,8 @@ def _base(
             repo.warnings.append(
                 f"« {from_rev} » n'est pas un ancêtre de « --to » : les deux révisions sont sur "
                 "des branches divergentes, les changements comparent leurs contenus.")
-        return repo.highest_final_tag(commit), commit, from_rev
-    tag = repo.highest_final_tag(to_commit)
+        return repo.highest_final_tag(commit, tags), commit, from_rev
+    tag = repo.highest_final_tag(to_commit, tags)
     if tag is None:
         if repo.is_shallow():
             raise GitUsageError(
@@ -201,8 +207,8 @@ def _base(
 
 
 def _catalogue(
-    repo: Repository, commit: str | None, sources: dict[str, bytes], own: Set[str],
-    today: dt.date | None, label: str,
+    repo: Repository, commit: str | None, sources: dict[str, bytes],
+    parsed: Mapping[str, object], own: Set[str], today: dt.date | None, label: str,
 ) -> tuple[Catalogue, list[RevisionDiagnostic]]:
     """The catalogue of the changed modules at ``commit`` and their diagnostics."""
     from bouquet.catalogue import Catalogue, build_catalogue
@@ -210,7 +216,7 @@ def _catalogue(
 
     if commit is None or today is None:
         return Catalogue(), []
-    quick = quick_catalogue(sources)
+    quick = quick_catalogue(sources, parsed)
     if quick is not None:
         return _restrict(quick, own), []
     sources = {**sources, **snapshot.full_side(repo, commit, own)}
@@ -228,7 +234,7 @@ def _catalogue(
 
 def _replacement_titles(repo: Repository, commit: str, catalogue: Catalogue) -> dict[str, str]:
     """Titles of the modules named by ``remplace_par`` that the diff did not load."""
-    from bouquet.versioning.quickload import module_title
+    from bouquet.versioning.plainyaml import module_title
 
     wanted = {m.remplace_par for m in catalogue.modules.values() if m.remplace_par}
     titles = {}

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from bouquet.fr import collation_key
 from bouquet.gitrepo import CommitCredit, Person, Repository
+from bouquet.layout import VOCAB_DIR
 from bouquet.versioning.changes import Scope
 from bouquet.versioning.schema_diff import SCHEMA_PATH
 from bouquet.versioning.snapshot import PREFIXES
 
 Target = tuple[Scope, str]
-VOCAB_DIR = "schema/vocabulaires"  # as bouquet.vocab, kept light (no model import)
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bouquet.gitrepo import ChangeStatus, PathChange, Repository, committer_date
+from bouquet.layout import MODULE_FILE, MODULES_DIR, is_module_path
 
-# Same values as bouquet.catalogue, which this module must not import: it runs while the
-# models are being imported (see compute), and importing them here would serialise both.
-MODULES_DIR = "modules"
-MODULE_FILE = "module.yaml"
+# No model import here: this runs while the models are being imported (see compute).
 PREFIXES = (MODULES_DIR, "schema")
-
-
-def is_module_path(path: str) -> bool:
-    parts = path.split("/")
-    return len(parts) == 3 and parts[0] == MODULES_DIR and parts[2] == MODULE_FILE
 
 
 @dataclass(frozen=True)
@@ -46,32 +39,39 @@ def all_sources(repo: Repository, commit: str) -> dict[str, bytes]:
 def changed_sources(repo: Repository, old: str | None, new: str) -> ChangedSources:
     """What the diff reads, in three git commands whatever the history: ``diff-tree``, one
     ``ls-tree`` of ``schema/`` and one ``cat-file --batch`` for both sides (module files of
-    the changed folders, schema files, both commit objects). Unchanged schema files are read
-    once and shared by both sides."""
-    changes = repo.changed_paths(old, new, PREFIXES)
-    status = {c.path: c.status for c in changes}
-    new_schema = repo.list_paths(new, ["schema"])
-    old_schema = [p for p in new_schema if status.get(p) is not ChangeStatus.ADDED]
-    old_schema += [p for p, st in status.items()
-                   if st is ChangeStatus.DELETED and p.startswith("schema/")]
-    old_modules = _module_files(c for c in changes if c.status is not ChangeStatus.ADDED)
-    new_modules = _module_files(c for c in changes if c.status is not ChangeStatus.DELETED)
-    names = [new, *(f"{new}:{p}" for p in [*new_schema, *new_modules])]
+    the changed folders, schema files, both commit objects). Blobs are named by their ids
+    (which ``diff-tree`` and ``ls-tree`` give) wherever known, and each is read once: an
+    unchanged schema file serves both sides."""
+    changes = {c.path: c for c in repo.changed_paths(old, new, PREFIXES)}
+    new_schema = repo.list_blobs(new, ["schema"])
+    new_names = dict(new_schema)
+    for path in _module_files(c for c in changes.values() if c.status is not ChangeStatus.DELETED):
+        change = changes.get(path)
+        new_names[path] = change.new_blob if change and change.new_blob else f"{new}:{path}"
+    old_names: dict[str, str] = {}
     if old:
-        names += [old, *(f"{old}:{p}" for p in old_modules)]
-        names += [f"{old}:{p}" for p in old_schema if p in status]
-    found = repo.read_objects(names)
-    new_files = _side(found, new, [*new_schema, *new_modules])
-    old_files: dict[str, bytes] = {}
-    if old:
-        old_files = _side(found, old, old_modules)
-        for path in old_schema:
-            if path not in status and path in new_files:
-                old_files[path] = new_files[path]  # unchanged: read once
-            elif f"{old}:{path}" in found:
-                old_files[path] = found[f"{old}:{path}"]
+        for path, blob in new_schema.items():
+            change = changes.get(path)
+            if change is None:
+                old_names[path] = blob  # unchanged
+            elif change.old_blob:
+                old_names[path] = change.old_blob
+        old_names.update({p: c.old_blob for p, c in changes.items()
+                          if p.startswith("schema/") and c.status is ChangeStatus.DELETED
+                          and c.old_blob})
+        for path in _module_files(c for c in changes.values()
+                                  if c.status is not ChangeStatus.ADDED):
+            change = changes.get(path)
+            if change is None:
+                old_names[path] = f"{old}:{path}"
+            elif change.old_blob:
+                old_names[path] = change.old_blob
+    found = repo.read_objects([new, *new_names.values(), *([old] if old else []),
+                               *old_names.values()])
+    new_files = {p: found[n] for p, n in new_names.items() if n in found}
+    old_files = {p: found[n] for p, n in old_names.items() if n in found}
     return ChangedSources(
-        old=old_files, new=new_files, touched=frozenset(status),
+        old=old_files, new=new_files, touched=frozenset(changes),
         old_modules=frozenset(p for p in old_files if is_module_path(p)),
         new_modules=frozenset(p for p in new_files if is_module_path(p)),
         old_date=committer_date(found[old]).date() if old else None,
@@ -83,10 +83,6 @@ def _module_files(changes: Iterable[PathChange]) -> list[str]:
     folders = {c.path.split("/")[1] for c in changes
                if c.path.startswith(MODULES_DIR + "/") and c.path.count("/") >= 2}
     return [f"{MODULES_DIR}/{f}/{MODULE_FILE}" for f in sorted(folders)]
-
-
-def _side(found: dict[str, bytes], commit: str, paths: Iterable[str]) -> dict[str, bytes]:
-    return {p: found[f"{commit}:{p}"] for p in paths if f"{commit}:{p}" in found}
 
 
 def full_side(repo: Repository, commit: str, module_paths: Iterable[str]) -> dict[str, bytes]:
