@@ -228,3 +228,20 @@ def test_the_child_process_and_the_thread_give_the_same_report(
     assert {"tiroir-prix-modifie", "module-publie"} <= {c.rule for c in threaded.changes}
     assert [d.diagnostic.path for d in threaded.diagnostics] == ["modules/casse/module.yaml"]
     assert any("pas-une-version" in w for w in threaded.warnings)
+
+
+@pytest.mark.parametrize("count", [3, 20])
+def test_files_are_read_by_path_or_by_blob_id_alike(repo: GitRepo, count: int) -> None:
+    """A few files are named ``commit:path``, more are looked up by one ``ls-tree`` first:
+    same bytes, missing files absent, and a path is never read as a pattern."""
+    from bouquet.gitrepo import Repository
+
+    names = [f"modules/m{n}/[a-z]*.md" if n == 0 else f"modules/m{n}/notes.md"
+             for n in range(count)]
+    for n, name in enumerate(names):
+        repo.write(name, f"note {n}\n")
+    repo.write("modules/m1/autre.md", "pas demandé\n")
+    commit = repo.commit("Notes")
+    with Repository(repo.path) as git:
+        found = git.read_files(commit, [*names, "modules/absent/notes.md", "modules/m1/*.md"])
+    assert found == {name: f"note {n}\n".encode() for n, name in enumerate(names)}

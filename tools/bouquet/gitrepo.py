@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from bouquet.gitdata import (
@@ -40,6 +40,10 @@ __all__ = [
 
 FETCH_HINT = "git fetch --tags --unshallow"
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
+
+_FEW_PATHS = 8  # up to this many files, one ``cat-file`` by ``commit:path`` is quicker
+_PATHSPECS_PER_CALL = 1000  # keeps a command line far below the system's limit
 
 
 class GitUsageError(Exception):
@@ -170,16 +174,10 @@ class Repository:
         return sorted(tags, key=lambda t: t.version)
 
     # --- trees and blobs -------------------------------------------------------------------
-    def list_paths(self, commit: str, prefixes: Sequence[str]) -> list[str]:
-        """Every file path under ``prefixes`` at ``commit``."""
-        out = self._git("ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--",
-                        *prefixes)
-        return [p for p in out.split("\0") if p]
-
     def list_blobs(self, commit: str, prefixes: Sequence[str]) -> dict[str, str]:
         """``{path: blob id}`` of every file under ``prefixes`` at ``commit``."""
-        return parse_tree_blobs(self._git("ls-tree", "-r", "-z", "--full-tree", commit, "--",
-                                          *prefixes))
+        return parse_tree_blobs(self._git("--literal-pathspecs", "ls-tree", "-r", "-z",
+                                          "--full-tree", commit, "--", *prefixes))
 
     def changed_paths(
         self, old: str | None, new: str, prefixes: Sequence[str]
@@ -191,10 +189,30 @@ class Repository:
                                         old or EMPTY_TREE, new, "--", *prefixes))
 
     def read_files(self, commit: str, paths: Iterable[str]) -> dict[str, bytes]:
-        """The bytes of ``paths`` at ``commit`` in one ``cat-file --batch`` (missing: absent)."""
+        """The bytes of ``paths`` at ``commit`` (missing ones: absent). A few are named
+        ``commit:path`` in one ``cat-file --batch``; more are first looked up by one
+        ``ls-tree`` (literal pathspecs), because git walks the trees again for every
+        ``commit:path`` (a folder of a thousand modules, read for each) but not for a blob id."""
         wanted = sorted(set(paths))
-        found = self.read_objects([f"{commit}:{p}" for p in wanted])
-        return {p: found[f"{commit}:{p}"] for p in wanted if f"{commit}:{p}" in found}
+        if len(wanted) <= _FEW_PATHS:
+            found = self.read_objects([f"{commit}:{p}" for p in wanted])
+            return {p: found[f"{commit}:{p}"] for p in wanted if f"{commit}:{p}" in found}
+        blobs: dict[str, str] = {}
+        keep = set(wanted)
+        for start in range(0, len(wanted), _PATHSPECS_PER_CALL):
+            blobs.update(parse_tree_blobs(self._git(
+                "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--",
+                *wanted[start:start + _PATHSPECS_PER_CALL])))
+        return self.read_blobs({p: b for p, b in blobs.items() if p in keep})
+
+    def read_tree(self, commit: str, prefixes: Sequence[str]) -> dict[str, bytes]:
+        """The bytes of every file under ``prefixes`` at ``commit``."""
+        return self.read_blobs(self.list_blobs(commit, prefixes))
+
+    def read_blobs(self, blobs: Mapping[str, str]) -> dict[str, bytes]:
+        """The bytes of ``{path: blob id}`` (from ``list_blobs``), by path."""
+        found = self.read_objects(list(blobs.values()))
+        return {p: found[b] for p, b in blobs.items() if b in found}
 
     def read_objects(self, names: Sequence[str]) -> dict[str, bytes]:
         """Objects named ``rev:path``, a blob id (blobs) or ``rev`` (commits) in one

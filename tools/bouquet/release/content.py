@@ -20,8 +20,9 @@ class Snapshot:
 def snapshot_with(repo: Repository, commit: str, catalogue: Catalogue) -> Snapshot:
     """The snapshot of ``commit`` when its catalogue is already known (a clean working tree
     that was just validated): only the schema files are read from git."""
-    paths = [p for p in repo.list_paths(commit, ["schema"]) if schema_name(p) is not None]
-    return Snapshot(commit, catalogue, repo.read_files(commit, paths))
+    blobs = {p: b for p, b in repo.list_blobs(commit, ["schema"]).items()
+             if schema_name(p) is not None}
+    return Snapshot(commit, catalogue, repo.read_blobs(blobs))
 
 
 def read_snapshot(repo: Repository, commit: str) -> Snapshot:

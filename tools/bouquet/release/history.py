@@ -90,11 +90,13 @@ def published_keys(repo: Repository, commit: str, keys: Collection[str] | None =
                    ) -> frozenset[str]:
     """Which items are published at ``commit``: all of them, or only among ``keys``."""
     if keys is None:
-        paths = [p for p in repo.list_paths(commit, ["modules", "schema"]) if path_key(p)]
-        wanted = {k: p for p in paths if (k := path_key(p)) is not None}
+        blobs = {p: b for p, b in repo.list_blobs(commit, ["modules", "schema"]).items()
+                 if path_key(p)}
+        wanted = {k: p for p in blobs if (k := path_key(p)) is not None}
+        files = repo.read_blobs(blobs)
     else:
         wanted = {k: key_path(k) for k in keys}
-    files = repo.read_files(commit, wanted.values())
+        files = repo.read_files(commit, wanted.values())
     return frozenset(k for k, p in wanted.items() if _is_published(k, files.get(p)))
 
 

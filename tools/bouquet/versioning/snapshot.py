@@ -33,7 +33,7 @@ class ChangedSources:
 
 def all_sources(repo: Repository, commit: str) -> dict[str, bytes]:
     """Every file under modules/ and schema/ at ``commit`` (a full catalogue)."""
-    return repo.read_files(commit, repo.list_paths(commit, PREFIXES))
+    return repo.read_tree(commit, PREFIXES)
 
 
 def changed_sources(repo: Repository, old: str | None, new: str) -> ChangedSources:
@@ -89,7 +89,7 @@ def full_side(repo: Repository, commit: str, module_paths: Iterable[str]) -> dic
     """Everything the full validator needs at ``commit`` for these module files: their whole
     folders (resources too), the vocabularies and the schema."""
     folders = sorted({"/".join(p.split("/")[:2]) for p in module_paths})
-    return repo.read_files(commit, repo.list_paths(commit, [*folders, "schema"]))
+    return repo.read_tree(commit, [*folders, "schema"])
 
 
 def referenced_modules(repo: Repository, commit: str, ids: Iterable[str]) -> dict[str, bytes]:
