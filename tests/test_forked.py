@@ -19,6 +19,11 @@ def _pid_and_double(value: int) -> tuple[int, int]:
     return os.getpid(), 2 * value
 
 
+@pytest.fixture(autouse=True)
+def _fork_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked, "ENABLED", True)  # even on a one-processor machine
+
+
 def test_the_call_runs_in_another_process() -> None:
     pid, value = Beside(_pid_and_double, 21).result()
     assert value == 42

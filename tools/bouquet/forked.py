@@ -9,11 +9,12 @@ its result back through a pipe (pickle). ``multiprocessing`` would do the same, 
 it costs about 40 ms, more than what is gained here; a fork of the process as it is needs only
 ``os.fork``, a pipe and pickle.
 
-The child is only forked when the process has no other thread (forking a multi-threaded
-process can leave a lock held forever in the child) and on platforms with ``os.fork``. If the
-child dies without an answer (killed, out of memory), the call is simply run again in the
-parent: a slower answer, never a wrong one. An exception raised by the call in the child is
-raised again by ``result()`` in the parent, as with a thread.
+The child is only forked on platforms with ``os.fork``, when a second processor is there to
+run it, and when the process has no other thread (forking a multi-threaded process can leave
+a lock held forever in the child). If the child dies without an answer (killed, out of
+memory), the call is simply run again in the parent: a slower answer, never a wrong one. An
+exception raised by the call in the child is raised again by ``result()`` in the parent, as
+with a thread.
 """
 
 from __future__ import annotations
@@ -26,7 +27,16 @@ from typing import Generic, TypeVar, cast
 
 R = TypeVar("R")
 
-ENABLED = hasattr(os, "fork")  # tests turn it off to check the thread path gives the same
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # what this process may use (Linux)
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+# A child only pays off with a second processor. Tests switch it to check both paths.
+ENABLED = hasattr(os, "fork") and _usable_cpus() > 1
 
 
 class Beside(Generic[R]):
