@@ -26,8 +26,9 @@ def execute(args: argparse.Namespace) -> int:
     from bouquet.versioning.compute import compute_alongside
 
     try:
-        report, people = compute_alongside(credits.credits_of, args.repo, args.from_rev,
-                                           args.to_rev, args.pre_release)
+        report, pending_credits = compute_alongside(credits.credits_of, args.repo,
+                                                    args.from_rev, args.to_rev,
+                                                    args.pre_release)
     except GitUsageError as exc:
         sys.stderr.write(typography(f"bouquet notes : {exc}\n"))
         return 2
@@ -39,7 +40,8 @@ def execute(args: argparse.Namespace) -> int:
     sys.stderr.write(output.diagnostics_text(report))
     from bouquet.release.history import module_versions_of
 
-    document = notes.build(report, people, args.date, module_versions_of(args.repo, report))
+    module_versions = module_versions_of(args.repo, report)
+    document = notes.build(report, pending_credits.result(), args.date, module_versions)
     if args.format == "json":
         sys.stdout.write(notes.render_json(document))
     else:

@@ -23,7 +23,7 @@ from bouquet.gitrepo import FETCH_HINT, GitUsageError, ReleaseTag, Repository
 from bouquet.layout import catalogue_files
 from bouquet.versioning import snapshot
 
-# Only what both processes need is imported before the fork (see compute_alongside): the
+# Only what both processes need is imported before the fork (see _compute): the
 # parent imports the models and the policy after it, the child libyaml.
 if TYPE_CHECKING:
     import semver
@@ -81,12 +81,7 @@ def compute(
     pre_release: str | None = None,
 ) -> VersionReport:
     """The version report of ``from_rev..to_rev`` (see the module's docstring)."""
-    return compute_alongside(_nothing, repo_path, from_rev, to_rev, pre_release)[0]
-
-
-def _nothing(repo: Repository, old: str | None, new: str) -> None:
-    """No side task (``compute``): nothing is forked for it."""
-    del repo, old, new
+    return _compute(None, repo_path, from_rev, to_rev, pre_release)[0]
 
 
 def compute_alongside(
@@ -95,10 +90,23 @@ def compute_alongside(
     from_rev: str | None = None,
     to_rev: str = "HEAD",
     pre_release: str | None = None,
-) -> tuple[VersionReport, T]:
-    """``compute``, plus ``task(repo, from_commit, to_commit)`` run beside (another process or
-    thread) while the catalogues are read (e.g. ``bouquet.versioning.credits.credits_of`` for
-    the notes). Its result must pickle."""
+) -> tuple[VersionReport, Beside[T]]:
+    """``compute``, plus ``task(repo, from_commit, to_commit)`` started beside (another process
+    or thread) as soon as the range is known, e.g. ``bouquet.versioning.credits.credits_of``
+    for the notes. Its result (it must pickle) is waited for by the caller, as late as it can:
+    ``result()`` on the second item."""
+    report, side = _compute(task, repo_path, from_rev, to_rev, pre_release)
+    assert side is not None
+    return report, side
+
+
+def _compute(
+    task: Callable[[Repository, str | None, str], T] | None,
+    repo_path: str | Path,
+    from_rev: str | None,
+    to_rev: str,
+    pre_release: str | None,
+) -> tuple[VersionReport, Beside[T] | None]:
     with Repository(repo_path) as repo:
         # git and libyaml work in a child process (see bouquet.forked) while this one imports
         # the models, the costliest imports; the child's result is the plain data.
@@ -109,8 +117,7 @@ def compute_alongside(
         read = pending.result()
         span, sources = read.span, read.span.sources
         repo.warnings[:] = read.warnings
-        side_task = (Beside(task, repo, span.from_commit, span.to_commit)
-                     if task is not _nothing else None)
+        side = Beside(task, repo, span.from_commit, span.to_commit) if task else None
         base, from_commit, from_label = span.base, span.from_commit, span.from_label
         to_commit = span.to_commit
         old, old_diags = _catalogue(repo, from_commit, sources.old, read.old_parsed,
@@ -118,8 +125,6 @@ def compute_alongside(
         new, new_diags = _catalogue(repo, to_commit, sources.new, read.new_parsed,
                                     sources.new_modules, sources.new_date, to_rev)
         titles = _replacement_titles(repo, to_commit, new)
-        side_result = (side_task.result() if side_task is not None
-                       else task(repo, span.from_commit, span.to_commit))
         warnings = tuple(repo.warnings)
     changes = diff(old, new, touched=sources.touched, titles=titles)
     if SCHEMA_PATH in sources.touched:
@@ -137,7 +142,7 @@ def compute_alongside(
                                  [t.version for t in span.all_tags]),
         bump=increment, changes=tuple(changes), diagnostics=diagnostics, warnings=warnings,
     )
-    return report, side_result
+    return report, side
 
 
 @dataclass(frozen=True)
