@@ -1,8 +1,8 @@
 """Command-line interface: parses arguments and dispatches; nothing else.
 
 Each subcommand lives in ``bouquet.commands.<name>`` and exposes ``configure(parser)`` and
-``execute(args) -> int``. Command modules keep heavy imports (GitPython…) inside ``execute``
-so that ``bouquet validate`` starts fast.
+``execute(args) -> int``. Command modules keep heavy imports (the models, pydantic…) inside
+``execute``, so that a command only pays for what it uses.
 """
 
 from __future__ import annotations

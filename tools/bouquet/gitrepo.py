@@ -4,7 +4,7 @@ It reads files of any revision from git objects (``git cat-file --batch``), neve
 anything out, and lists only what changed between two revisions (``git diff-tree``), so the
 cost grows with the changed files, not with the length of history. Like pre-commit's
 ``git.py`` it is a thin wrapper over git's plumbing commands run as subprocesses: importing
-GitPython alone costs about 80 ms, a sixth of the time budget of ``bouquet version`` (see
+GitPython alone costs about 80 ms, a third of the time of ``bouquet version`` (see
 ``bench/history.py``), and nothing here needs its object model. Every failure a user can
 cause raises ``GitUsageError`` with a French message that says what to run (the commands
 turn it into exit code 2).
