@@ -44,7 +44,8 @@ def sources(root: Path) -> dict[str, bytes]:
 
 
 def errors(root: Path) -> list[str]:
-    _, diagnostics = build_catalogue(sources(root), today=DAY)
+    # `bouquet new` run through main() dates the module with the real day, others with DAY
+    _, diagnostics = build_catalogue(sources(root), today=max(DAY, dt.date.today()))
     return [f"{d.path}:{d.line}: {d.code} {d.message}" for d in diagnostics
             if d.severity is Severity.ERROR]
 
