@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import random
 import resource
 import shutil
@@ -41,6 +42,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from bouquet.fr import NNBSP, count, integer
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -75,6 +78,8 @@ class Figures:
     notes_long_s: float
     history_ratio: float
     cpu_s: dict[str, float]
+    load_average: float  # one-minute load when the timings start
+    cpus: int
 
 
 # --- content -------------------------------------------------------------------------------
@@ -267,6 +272,7 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
             build_repository(path, args.modules, commits, args.unreleased, args.touched)
     bouquet = str(BIN / "bouquet")
     version, notes = [bouquet, "version", "--format", "json"], [bouquet, "notes"]
+    load = os.getloadavg()[0]
     (version_s, version_out), (bump_s, bump_out), (notes_s, _), (changelog_s, _) = timed(
         [(version, short), ([args.cz, "bump", "--dry-run", "--yes"], short), (notes, short),
          ([args.cz, "changelog", "--dry-run"], short)], args.runs)
@@ -281,30 +287,43 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
         notes_s=notes_s, cz_changelog_s=changelog_s, notes_ratio=notes_s / changelog_s,
         version_long_s=version_long_s, notes_long_s=notes_long_s,
         history_ratio=version_long_s / short_s, cpu_s=dict(CPU),
+        load_average=load, cpus=os.cpu_count() or 1,
     )
+
+
+def fr(value: float, digits: int = 3) -> str:
+    return f"{value:.{digits}f}".replace(".", ",")
 
 
 def report(f: Figures) -> Iterator[str]:
     def verdict(ok: bool) -> str:
         return "atteint" if ok else "NON atteint"
 
-    yield (f"Dépôt : {f.modules} modules, {f.commits} commits avant v1.0.0, puis "
-           f"{f.unreleased} commits non publiés touchant {f.touched} modules ; médianes sur "
-           f"{f.runs} exécutions.")
-    yield f"Version calculée : bouquet {f.next_version}, commitizen {f.cz_next_version}"
-    yield (f"bouquet version      {f.version_s:6.3f} s   cz bump --dry-run     "
-           f"{f.cz_bump_s:6.3f} s   ratio {f.version_ratio:.2f} (cible ≤ {TARGET_VERSION}) "
-           f"{verdict(f.version_ratio <= TARGET_VERSION)}")
-    yield (f"bouquet notes        {f.notes_s:6.3f} s   cz changelog --dry-run "
-           f"{f.cz_changelog_s:6.3f} s   ratio {f.notes_ratio:.2f} (cible ≤ {TARGET_NOTES}) "
-           f"{verdict(f.notes_ratio <= TARGET_NOTES)}")
-    yield (f"{f.long_commits} commits au lieu de {f.commits} : bouquet version "
-           f"{f.version_long_s:.3f} s, ratio {f.history_ratio:.2f} (cible < {TARGET_HISTORY}) "
-           f"{verdict(f.history_ratio < TARGET_HISTORY)} ; bouquet notes "
-           f"{f.notes_long_s:.3f} s")
-    yield "Temps CPU médian (utilisateur + système, processus enfants compris) :"
-    for label, seconds in f.cpu_s.items():
-        yield f"  {label:45s} {seconds:6.3f} s"
+    def seconds(value: float) -> str:
+        return f"{fr(value)}{NNBSP}s"
+
+    yield (f"Dépôt{NNBSP}: {integer(f.modules)} modules, {integer(f.commits)} commits avant "
+           f"v1.0.0, puis {f.unreleased} commits non publiés touchant {f.touched} modules{NNBSP}; "
+           f"médianes sur {count(f.runs, 'exécution')}.")
+    yield f"Version calculée{NNBSP}: bouquet {f.next_version}, commitizen {f.cz_next_version}"
+    yield (f"bouquet version       {seconds(f.version_s)}   cz bump --dry-run       "
+           f"{seconds(f.cz_bump_s)}   rapport {fr(f.version_ratio, 2)} (cible ≤ "
+           f"{fr(TARGET_VERSION, 1)}{NNBSP}: {verdict(f.version_ratio <= TARGET_VERSION)})")
+    yield (f"bouquet notes         {seconds(f.notes_s)}   cz changelog --dry-run  "
+           f"{seconds(f.cz_changelog_s)}   rapport {fr(f.notes_ratio, 2)} (cible ≤ "
+           f"{fr(TARGET_NOTES, 1)}{NNBSP}: {verdict(f.notes_ratio <= TARGET_NOTES)})")
+    yield (f"{integer(f.long_commits)} commits au lieu de {integer(f.commits)}{NNBSP}: "
+           f"bouquet version {seconds(f.version_long_s)}, rapport {fr(f.history_ratio, 2)} "
+           f"(cible < {fr(TARGET_HISTORY, 1)}{NNBSP}: "
+           f"{verdict(f.history_ratio < TARGET_HISTORY)}){NNBSP}; bouquet notes "
+           f"{seconds(f.notes_long_s)}")
+    yield (f"Charge de la machine au départ{NNBSP}: {fr(f.load_average, 2)} pour {f.cpus} cœur"
+           f"{'s' if f.cpus > 1 else ''}"
+           + (f"{NNBSP}: machine occupée, chiffres à reprendre au repos"
+              if f.load_average > f.cpus - 1 else ""))
+    yield f"Temps processeur médian (utilisateur + système, processus enfants compris){NNBSP}:"
+    for label, value in f.cpu_s.items():
+        yield f"  {label:45s} {seconds(value)}"
 
 
 def find_cz() -> str | None:

@@ -46,4 +46,8 @@ def test_smoke_run_against_commitizen(capsys: pytest.CaptureFixture[str]) -> Non
     assert bench.find_cz() is not None, "commitizen (extra « test ») n'est pas installé"
     assert bench.main(["--modules", "10", "--commits", "20", "--long-commits", "30",
                        "--unreleased", "4", "--touched", "2", "--runs", "1"]) == 0
-    assert "ratio" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    for line in ("bouquet version ", "bouquet notes ", "30 commits au lieu de 20"):
+        (row,) = [r for r in out.splitlines() if r.startswith(line)]
+        assert "rapport" in row and "cible" in row
+    assert "Charge de la machine au départ" in out
