@@ -262,6 +262,7 @@ def cz_next(output: str) -> str:
 
 
 def measure(args: argparse.Namespace, work: Path) -> Figures:
+    load = os.getloadavg()[0]  # before building the repositories, which load the machine
     # Byte-compile the package, as pip does for commitizen's: an editable install run with
     # PYTHONDONTWRITEBYTECODE would otherwise recompile bouquet's modules on every run.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "tools" / "bouquet")],
@@ -272,7 +273,6 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
             build_repository(path, args.modules, commits, args.unreleased, args.touched)
     bouquet = str(BIN / "bouquet")
     version, notes = [bouquet, "version", "--format", "json"], [bouquet, "notes"]
-    load = os.getloadavg()[0]
     (version_s, version_out), (bump_s, bump_out), (notes_s, _), (changelog_s, _) = timed(
         [(version, short), ([args.cz, "bump", "--dry-run", "--yes"], short), (notes, short),
          ([args.cz, "changelog", "--dry-run"], short)], args.runs)
