@@ -90,10 +90,9 @@ def published_keys(repo: Repository, commit: str, keys: Collection[str] | None =
                    ) -> frozenset[str]:
     """Which items are published at ``commit``: all of them, or only among ``keys``."""
     if keys is None:
-        blobs = {p: b for p, b in repo.list_blobs(commit, ["modules", "schema"]).items()
-                 if path_key(p)}
+        blobs = repo.list_blobs(commit, ["modules", "schema"])
         wanted = {k: p for p in blobs if (k := path_key(p)) is not None}
-        files = repo.read_blobs(blobs)
+        files = repo.read_blobs({p: blobs[p] for p in wanted.values()})
     else:
         wanted = {k: key_path(k) for k in keys}
         files = repo.read_files(commit, wanted.values())
