@@ -35,9 +35,7 @@ def execute(args: argparse.Namespace) -> int:
     from bouquet import notes
     from bouquet.versioning import output
 
-    for warning in report.warnings:
-        sys.stderr.write(typography(f"Avertissement : {warning}\n"))
-    sys.stderr.write(output.diagnostics_text(report))
+    sys.stderr.write(output.problems_text(report))
     from bouquet.release.history import module_versions_of
 
     module_versions = module_versions_of(args.repo, report)

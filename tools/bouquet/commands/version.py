@@ -37,9 +37,7 @@ def execute(args: argparse.Namespace) -> int:
         return 2
     from bouquet.versioning import output
 
-    for warning in report.warnings:
-        sys.stderr.write(typography(f"Avertissement : {warning}\n"))
-    sys.stderr.write(output.diagnostics_text(report))
+    sys.stderr.write(output.problems_text(report))
     if args.format == "json":
         sys.stdout.write(output.report_json(report))
     else:

@@ -78,5 +78,8 @@ def report_text(report: VersionReport) -> str:
     return fr.typography("\n".join(lines) + "\n")
 
 
-def diagnostics_text(report: VersionReport) -> str:
-    return fr.typography("".join(d.render() + "\n" for d in report.diagnostics))
+def problems_text(report: VersionReport) -> str:
+    """What ``version`` and ``notes`` print on stderr: the warnings, then the diagnostics."""
+    lines = [f"Avertissement : {w}" for w in report.warnings]
+    lines += [d.render() for d in report.diagnostics]
+    return fr.typography("".join(line + "\n" for line in lines))
