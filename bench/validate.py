@@ -85,7 +85,7 @@ def real_modules() -> list[tuple[Path, dict[str, Any]]]:
             found.append((path.parent, data))
     if found:
         return found
-    from bouquet.scaffold import ModuleRequest, render_module
+    from bouquet.content.scaffold import ModuleRequest, render_module
 
     text = render_module(ModuleRequest("exemple", None, None, dt.date.today()), {})
     return [(REPO, yaml.load(text, Loader=yaml.CSafeLoader))]
@@ -161,7 +161,7 @@ def write_schema(root: Path) -> None:
     if (REPO / SCHEMA).is_file():
         shutil.copyfile(REPO / SCHEMA, target)
         return
-    from bouquet.model import Module  # until `bouquet schema` writes the real one
+    from bouquet.content.model import Module  # until `bouquet schema` writes the real one
 
     target.write_text(json.dumps(Module.model_json_schema(), ensure_ascii=False), "utf-8")
 

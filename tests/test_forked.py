@@ -9,8 +9,8 @@ import threading
 import pytest
 
 from bouquet import forked
+from bouquet.edges.git import GitUsageError
 from bouquet.forked import Beside
-from bouquet.gitrepo import GitUsageError
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork here")
 

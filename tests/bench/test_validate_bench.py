@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from bouquet.catalogue import build_catalogue
-from bouquet.diagnostics import Severity
+from bouquet.content.catalogue import build_catalogue
+from bouquet.diagnostics.record import Severity
 from minirepo import REPO
 
 SCRIPT = REPO / "bench" / "validate.py"

@@ -12,11 +12,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bouquet.catalogue import build_catalogue
 from bouquet.cli import main
 from bouquet.commands.new import new_module, write_folder
-from bouquet.diagnostics import Severity
-from bouquet.model import MODULE_ID_PATTERN, Module
+from bouquet.content.catalogue import build_catalogue
+from bouquet.content.model import MODULE_ID_PATTERN, Module
+from bouquet.diagnostics.record import Severity
 from minirepo import REPO, write_vocabularies
 
 DAY = dt.date(2026, 11, 29)

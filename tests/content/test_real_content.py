@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bouquet.catalogue import Catalogue, build_catalogue
-from bouquet.diagnostics import Diagnostic, Severity
-from bouquet.model import RESUME_MAX, Module, Statut
+from bouquet.content.catalogue import Catalogue, build_catalogue
+from bouquet.content.model import RESUME_MAX, Module, Statut
+from bouquet.diagnostics.record import Diagnostic, Severity
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/module.schema.json\n"

@@ -74,8 +74,8 @@ def test_broken_decision_at_opening_is_exit_one(
     b"mandataire: off\n", b"choix: on\n", b"choix: null\n", b"choix: a-b_c\n",
 ])
 def test_fast_path_reads_exactly_like_the_careful_loader(text: bytes) -> None:
+    from bouquet.content.reading.loader import load_yaml as careful
     from bouquet.governance.files import InvalidFile, load_yaml
-    from bouquet.yamlsafe import load_yaml as careful
 
     document, found = careful("", text)
     errors = [d for d in found if d.severity.value == "error"]

@@ -8,7 +8,7 @@ import pytest
 from conftest import DECISION, GitRepo, decision_yaml, instance_yaml, members_yaml
 
 from bouquet.cli import main
-from bouquet.diagnostics import Diagnostic
+from bouquet.diagnostics.record import Diagnostic
 from bouquet.governance.checks import check_governance
 from bouquet.governance.hook import governance_diagnostics
 
@@ -79,7 +79,7 @@ def test_mention_outside_scale_for_majority_judgment() -> None:
 
 
 def test_a_sealed_decision_is_a_record_its_bad_ballots_only_warn() -> None:
-    from bouquet.diagnostics import Severity
+    from bouquet.diagnostics.record import Severity
 
     d = DECISION.replace("/", "__")
     bad = {f"{d}__bulletins__a.yaml": "choix: peut-etre\n"}
@@ -161,7 +161,7 @@ def test_sealed_check_reads_the_named_repository_not_the_current_folder(
 ) -> None:
     import datetime as dt
 
-    from bouquet.validate import check_sources
+    from bouquet.validation.sources import check_sources
 
     sources = _sealed_then_late_ballot(repo)
     elsewhere = tmp_path / "ailleurs"

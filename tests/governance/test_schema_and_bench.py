@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from bouquet.governance.schema import schemas
+from bouquet.generated.governance_schema import schemas
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,7 +8,7 @@ import pytest
 from releasekit import init_repo, write_module
 
 from bouquet.cli import main
-from bouquet.codeowners import DEFAULT_OWNER, render_codeowners
+from bouquet.generated.codeowners import DEFAULT_OWNER, render_codeowners
 
 
 def test_render_is_sorted_deduplicated_and_starts_with_the_default_owner() -> None:

@@ -6,7 +6,7 @@ import semver
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bouquet.release.item_versions import MAJOR, MINOR, NONE, PATCH, Step, walk
+from bouquet.versioning.item_versions import MAJOR, MINOR, NONE, PATCH, Step, walk
 
 
 def test_first_publication_is_1_0_0_then_bumps_apply() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 from releasekit import module_data, write_vocabularies
 
-from bouquet.model import Module
-from bouquet.release.manifest import json_file_sha256, record_sha256
+from bouquet.content.model import Module
+from bouquet.versioning.manifest import json_file_sha256, record_sha256
 
 
 def test_formatting_only_edits_do_not_change_the_fingerprint(tmp_path: Path) -> None:

@@ -185,8 +185,8 @@ def test_bouquet_notes_shows_the_module_versions_of_the_next_release(
 def test_the_walk_from_manifests_equals_the_walk_from_scratch(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from bouquet.gitrepo import Repository
-    from bouquet.release.history import item_versions, module_key
+    from bouquet.edges.git import Repository
+    from bouquet.versioning.item_history import item_versions, module_key
 
     vote(repo, "approbation-v1-0-0", "v1.0.0", {"zoomacom": "pour", "la-mednum": "pour"})
     assert bouquet(repo, "release", "--date", "2026-11-29") == 0

@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bouquet.codes import CODES
-from bouquet.validate import check_sources
-from bouquet.yamlsafe import load_yaml
+from bouquet.content.reading.loader import load_yaml
+from bouquet.diagnostics.codes import CODES
+from bouquet.validation.sources import check_sources
 
 TOKENS = st.sampled_from([
     "id", "titre", "tiroirs", "min", "max", ": ", ":", "- ", "-", "\n", "  ", "    ", "\t",

@@ -10,12 +10,12 @@ import jsonschema
 import pytest
 import yaml
 
-from bouquet.catalogue import is_vocab_path
 from bouquet.cli import main
-from bouquet.codes import CODES
 from bouquet.commands.docs import generate
-from bouquet.schema_gen import MODULE_SCHEMA, SCHEMA_BASE, VOCABULARY_SCHEMA, schemas
-from bouquet.validate import check_sources
+from bouquet.content.catalogue import is_vocab_path
+from bouquet.diagnostics.codes import CODES
+from bouquet.generated.module_schema import MODULE_SCHEMA, SCHEMA_BASE, VOCABULARY_SCHEMA, schemas
+from bouquet.validation.sources import check_sources
 
 from .fixturerepo import FIXTURES, REPO, entries
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bouquet.yamlsafe import MAX_BYTES, json_path, load_yaml
+from bouquet.content.reading.loader import MAX_BYTES, json_path, load_yaml
 
 CASES: list[tuple[str, bytes, list[tuple[int, int, str]]]] = [
     ("syntax", b"a: 1\nb: c: d\n", [(2, 5, "BQ002")]),

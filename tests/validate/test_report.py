@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bouquet.cli import main
-from bouquet.codes import diag
-from bouquet.report import Counts, render_github, render_json, render_text, summary
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.render import Counts, render_github, render_json, render_text, summary
 
 from .fixturerepo import TODAY, build
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bouquet.checks.names import id_problem
 from bouquet.cli import main
-from bouquet.validate import check_sources
+from bouquet.content.names import id_problem
+from bouquet.validation.sources import check_sources
 
 from .fixturerepo import FIXTURES, TODAY, build
 

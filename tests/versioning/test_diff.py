@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bouquet.catalogue import Catalogue, build_catalogue
+from bouquet.content.catalogue import Catalogue, build_catalogue
 from bouquet.versioning.diff import diff
 
 from .gitutil import BASE, MODULE, MODULE_PATH

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bouquet.versioning.docs import DOC_PATH, render
+from bouquet.generated.rules_page import DOC_PATH, render
 from bouquet.versioning.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bouquet.gitdata import (
+from bouquet.edges.gitdata import (
     ChangeStatus,
     PathChange,
     committer_date,

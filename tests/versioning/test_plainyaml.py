@@ -51,7 +51,8 @@ def test_the_reading_side_does_not_import_the_models() -> None:
     code = ("import sys\n"
             "import bouquet.versioning.compute, bouquet.versioning.plainyaml\n"
             "import bouquet.versioning.credits, bouquet.commands.new\n"
-            "print(sorted(m for m in ('pydantic', 'bouquet.model', 'yaml') if m in sys.modules))")
+            "print(sorted(m for m in ('pydantic', 'bouquet.content.model', 'yaml')"
+            " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "['yaml']"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bouquet.cli import main
-from bouquet.gitrepo import GitUsageError
+from bouquet.edges.git import GitUsageError
 from bouquet.versioning.compute import compute
 from bouquet.versioning.snapshot import changed_sources
 
@@ -112,7 +112,7 @@ def test_only_changed_modules_are_read(repo: GitRepo) -> None:
     old = repo.commit("Cinq modules")
     _edit(repo, "min: 4000", "min: 4500", "modules/autre-3/module.yaml")
     new = repo.commit("Un prix")
-    from bouquet.gitrepo import Repository
+    from bouquet.edges.git import Repository
 
     with Repository(repo.path) as git_repo:
         sources = changed_sources(git_repo, old, new)
@@ -234,7 +234,7 @@ def test_the_child_process_and_the_thread_give_the_same_report(
 def test_files_are_read_by_path_or_by_blob_id_alike(repo: GitRepo, count: int) -> None:
     """A few files are named ``commit:path``, more are looked up by one ``ls-tree`` first:
     same bytes, missing files absent, and a path is never read as a pattern."""
-    from bouquet.gitrepo import Repository
+    from bouquet.edges.git import Repository
 
     names = [f"modules/m{n}/[a-z]*.md" if n == 0 else f"modules/m{n}/notes.md"
              for n in range(count)]

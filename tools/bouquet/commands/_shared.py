@@ -23,8 +23,8 @@ def sync_generated(
 ) -> int:
     """Write generated ``files`` under ``root``, or with ``check`` only report the stale ones
     (exit 1). ``what``: « Schémas »…; ``unit``: « fichier »… for the French counts."""
+    from bouquet.edges.worktree import outdated, write_files
     from bouquet.fr import typography
-    from bouquet.fs import outdated, write_files
 
     count = f"{len(files)} {unit}{'s' if len(files) > 1 else ''}"
     if check:

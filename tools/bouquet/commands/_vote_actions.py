@@ -12,7 +12,6 @@ from pathlib import Path
 
 from bouquet.commands.vote import fail, say, write_atomically
 from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, InvalidFile, instance_path
-from bouquet.governance.history import HistoryError, ShallowHistory
 from bouquet.governance.minutes import (
     render_json,
     render_markdown,
@@ -23,6 +22,7 @@ from bouquet.governance.models import DECISION_ID_PATTERN, Methode
 from bouquet.governance.secretary import close_decision, new_decision
 from bouquet.governance.signatures import SIGNATURE_SUFFIX, SigningError
 from bouquet.governance.signatures import sign as ssh_sign
+from bouquet.governance.timeline import HistoryError, ShallowHistory
 
 USAGE, INVALID = 2, 1
 PUBLICATION_PATTERN = r"v\d+\.\d+\.\d+(?:-rc\.\d+)?"  # as ``Decision.publication``
@@ -67,7 +67,7 @@ def tally(args: argparse.Namespace) -> int:
 
 
 def _in_history(root: Path, folder: str) -> bool:
-    from bouquet.governance.history import git
+    from bouquet.governance.timeline import git
 
     return bool(git(root, "log", "-1", "--format=%H", "--", f"{folder}/decision.yaml").strip())
 

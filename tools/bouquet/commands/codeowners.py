@@ -20,11 +20,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.catalogue import build_catalogue, is_module_path
-    from bouquet.codeowners import CODEOWNERS_PATH, describe_drift, render_codeowners
-    from bouquet.diagnostics import has_errors
+    from bouquet.content.catalogue import build_catalogue, is_module_path
+    from bouquet.diagnostics.record import has_errors
+    from bouquet.edges.worktree import OUTSIDE_REPOSITORY, content_root, whole_repository
     from bouquet.fr import count, typography
-    from bouquet.fs import OUTSIDE_REPOSITORY, content_root, whole_repository
+    from bouquet.generated.codeowners import CODEOWNERS_PATH, describe_drift, render_codeowners
 
     root = content_root(Path(args.repo))
     if root is None:

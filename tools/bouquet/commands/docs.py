@@ -8,8 +8,8 @@ import sys
 # (page, "module:function") — the function returns the page's full text, deterministic.
 # Other parts of the tooling add their generated pages here, one line each.
 PAGES: tuple[tuple[str, str], ...] = (
-    ("docs/erreurs.md", "bouquet.docs_errors:render"),
-    ("docs/versionnage.md", "bouquet.versioning.docs:render"),
+    ("docs/erreurs.md", "bouquet.generated.errors_page:render"),
+    ("docs/versionnage.md", "bouquet.generated.rules_page:render"),
 )
 
 
@@ -31,8 +31,8 @@ def generate() -> dict[str, str]:
 def execute(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from bouquet.edges.worktree import OUTSIDE_REPOSITORY, content_root
     from bouquet.fr import typography
-    from bouquet.fs import OUTSIDE_REPOSITORY, content_root
 
     root = content_root(Path.cwd())
     if root is None:

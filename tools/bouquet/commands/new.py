@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bouquet.layout import MODULE_FILE, MODULES_DIR, VOCAB_DIR
+from bouquet.content.layout import MODULE_FILE, MODULES_DIR, VOCAB_DIR
 
 if TYPE_CHECKING:  # the model (pydantic) is imported only when a module is created
-    from bouquet.vocab import Vocabulary
+    from bouquet.content.vocab import Vocabulary
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -75,7 +75,7 @@ def new_module(
     *, mainteneurs: tuple[str, ...] = (),
 ) -> int:
     """Write ``modules/<module_id>/module.yaml`` under ``root``; return the exit code."""
-    from bouquet import scaffold
+    from bouquet.content import scaffold
 
     problem = scaffold.module_id_problem(module_id)
     if problem is None and titre is not None:
@@ -107,7 +107,7 @@ def new_module(
 
 
 def read_vocabularies(root: Path, today: dt.date) -> dict[str, Vocabulary]:
-    from bouquet.catalogue import build_catalogue
+    from bouquet.content.catalogue import build_catalogue
 
     catalogue, _ = build_catalogue(_vocabulary_sources(root), today=today)
     return dict(catalogue.vocabularies)
@@ -115,8 +115,8 @@ def read_vocabularies(root: Path, today: dt.date) -> dict[str, Vocabulary]:
 
 def scaffold_errors(root: Path, relative: str, text: str, today: dt.date) -> str:
     """The errors the validator finds in the rendered module, as text (empty: none)."""
-    from bouquet.catalogue import build_catalogue
-    from bouquet.diagnostics import Severity
+    from bouquet.content.catalogue import build_catalogue
+    from bouquet.diagnostics.record import Severity
 
     sources = {**_vocabulary_sources(root), relative: text.encode("utf-8")}
     _, diagnostics = build_catalogue(sources, today=today)

@@ -21,7 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.gitrepo import GitUsageError
+    from bouquet.edges.git import GitUsageError
     from bouquet.versioning import credits
     from bouquet.versioning.compute import compute_alongside
 
@@ -32,11 +32,10 @@ def execute(args: argparse.Namespace) -> int:
     except GitUsageError as exc:
         sys.stderr.write(typography(f"bouquet notes : {exc}\n"))
         return 2
-    from bouquet import notes
-    from bouquet.versioning import output
+    from bouquet.versioning import notes, output
 
     sys.stderr.write(output.problems_text(report))
-    from bouquet.release.history import module_versions_of
+    from bouquet.versioning.item_history import module_versions_of
 
     module_versions = module_versions_of(args.repo, report)
     document = notes.build(report, pending_credits.result(), args.date, module_versions)

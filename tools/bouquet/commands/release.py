@@ -38,7 +38,7 @@ def execute(
     before_step: Callable[[str], None] | None = None,
     today: Callable[[], dt.date] = dt.date.today,
 ) -> int:
-    from bouquet.gitrepo import GitUsageError
+    from bouquet.edges.git import GitUsageError
     from bouquet.release import gitops
     from bouquet.release.run import release, verify
 

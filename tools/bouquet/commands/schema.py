@@ -7,7 +7,7 @@ import sys
 
 # Other families of files add their generator here: "module:function" returning
 # {repo-relative path: JSON text}, deterministic.
-PRODUCERS: tuple[str, ...] = ("bouquet.governance.schema:schemas",)
+PRODUCERS: tuple[str, ...] = ("bouquet.generated.governance_schema:schemas",)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -20,14 +20,14 @@ def execute(args: argparse.Namespace) -> int:
     import importlib
     from pathlib import Path
 
-    from bouquet.catalogue import is_vocab_path
     from bouquet.commands._shared import sync_generated
-    from bouquet.diagnostics import has_errors
+    from bouquet.content.catalogue import is_vocab_path
+    from bouquet.diagnostics.record import has_errors
+    from bouquet.diagnostics.render import Counts, render_text
+    from bouquet.edges.worktree import OUTSIDE_REPOSITORY, content_root, whole_repository
     from bouquet.fr import typography
-    from bouquet.fs import OUTSIDE_REPOSITORY, content_root, whole_repository
-    from bouquet.report import Counts, render_text
-    from bouquet.schema_gen import schemas
-    from bouquet.validate import check_sources
+    from bouquet.generated.module_schema import schemas
+    from bouquet.validation.sources import check_sources
 
     root = content_root(Path.cwd())
     if root is None:

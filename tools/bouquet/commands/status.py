@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bouquet import status as overview
+    from bouquet.versioning import status as overview
     from bouquet.versioning.changes import ModuleVersion
     from bouquet.versioning.compute import VersionReport
 
@@ -22,11 +22,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet import status as overview
-    from bouquet.diagnostics import has_errors
+    from bouquet.diagnostics.record import has_errors
+    from bouquet.edges.worktree import (
+        OUTSIDE_REPOSITORY,
+        WorkingTree,
+        content_root,
+        whole_repository,
+    )
     from bouquet.fr import typography
-    from bouquet.fs import OUTSIDE_REPOSITORY, WorkingTree, content_root, whole_repository
-    from bouquet.validate import check_sources
+    from bouquet.validation.sources import check_sources
+    from bouquet.versioning import status as overview
 
     root, git_state, message, report, dirty = _git_side(Path(args.repo))
     found = content_root(root)
@@ -50,8 +55,8 @@ def execute(args: argparse.Namespace) -> int:
 def _git_side(path: Path) -> tuple[Path, overview.GitState, str, VersionReport | None, bool]:
     """The repository's root, git state, a French reason when no version could be computed,
     the version report (computed once, reused for the module versions) and dirtiness."""
-    from bouquet import status as overview
-    from bouquet.gitrepo import GitUsageError, Repository
+    from bouquet.edges.git import GitUsageError, Repository
+    from bouquet.versioning import status as overview
     from bouquet.versioning.compute import compute
 
     GitState = overview.GitState
@@ -77,8 +82,8 @@ def _git_side(path: Path) -> tuple[Path, overview.GitState, str, VersionReport |
 
 
 def _summary(report: VersionReport) -> overview.VersionSummary:
-    from bouquet import status as overview
-    from bouquet.diagnostics import Severity
+    from bouquet.diagnostics.record import Severity
+    from bouquet.versioning import status as overview
 
     return overview.VersionSummary(
         current=str(report.current) if report.current else None, next=str(report.next),
@@ -92,8 +97,8 @@ def _module_versions(
     root: Path, titles: dict[str, str], report: VersionReport
 ) -> tuple[ModuleVersion, ...]:
     """Each published module's own version at HEAD, walked over the release tags."""
-    from bouquet.gitrepo import GitUsageError, Repository
-    from bouquet.release.history import item_versions, module_rows
+    from bouquet.edges.git import GitUsageError, Repository
+    from bouquet.versioning.item_history import item_versions, module_rows
 
     try:
         with Repository(root) as repo:

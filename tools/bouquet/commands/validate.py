@@ -26,19 +26,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from bouquet.catalogue import is_module_path, is_vocab_path
-    from bouquet.codes import diag
-    from bouquet.diagnostics import has_errors
-    from bouquet.fr import typography
-    from bouquet.fs import (
+    from bouquet.content.catalogue import is_module_path, is_vocab_path
+    from bouquet.diagnostics.codes import diag
+    from bouquet.diagnostics.record import has_errors
+    from bouquet.diagnostics.render import Counts, render
+    from bouquet.edges.worktree import (
         OUTSIDE_REPOSITORY,
         WorkingTree,
         content_root,
         named_files,
         whole_repository,
     )
-    from bouquet.report import Counts, render
-    from bouquet.validate import check_sources
+    from bouquet.fr import typography
+    from bouquet.validation.sources import check_sources
 
     root = content_root(Path.cwd())
     if root is None:

@@ -27,7 +27,7 @@ def add_range_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.gitrepo import GitUsageError
+    from bouquet.edges.git import GitUsageError
     from bouquet.versioning.compute import compute
 
     try:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, ValidationError
 
-from bouquet.codes import diag
-from bouquet.diagnostics import Diagnostic, Severity
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.governance.coherence import instance_problems
 from bouquet.governance.files import (
     DECISIONS_DIR,

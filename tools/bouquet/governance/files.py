@@ -12,10 +12,10 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bouquet.diagnostics import Severity
+from bouquet.content.reading.loader import load_yaml as careful_yaml
+from bouquet.diagnostics.record import Severity
 from bouquet.governance.models import MEMBER_ID_PATTERN, Bulletin, Procuration
 from bouquet.governance.result import Ballot, Excluded, Proxy
-from bouquet.yamlsafe import load_yaml as careful_yaml
 
 GOVERNANCE_DIR = "governance"
 MEMBERS_FILE = f"{GOVERNANCE_DIR}/membres.yaml"
@@ -45,8 +45,8 @@ _YAML_WORDS = {b"y", b"n", b"yes", b"no", b"on", b"off", b"true", b"false", b"nu
 
 
 def load_yaml(data: bytes) -> object:
-    """Plain data of a YAML file read by the shared careful loader (``bouquet.yamlsafe``):
-    duplicate keys, anchors, aliases, tags, wrong encodings and huge files are refused."""
+    """Plain data of a YAML file read by the shared careful loader
+    (``bouquet.content.reading.loader``): duplicate keys, anchors, aliases, tags, wrong encodings and huge files are refused."""
     match = _ONE_LINE.match(data)
     if match is not None and match.group(2) not in _YAML_WORDS:
         return {match.group(1).decode(): match.group(2).decode()}

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
-from bouquet.diagnostics import Diagnostic
+from bouquet.diagnostics.record import Diagnostic
 from bouquet.governance.checks import check_governance, is_governance_path
 from bouquet.governance.files import InvalidFile, load_yaml
 
@@ -25,7 +25,7 @@ def governance_diagnostics(
     closed = [p.rsplit("/", 1)[0] for p in files if p.endswith("/decision.yaml")
               and _is_closed(files[p])]
     if root is not None and closed:
-        from bouquet.governance.history import HistoryError, sealed_files
+        from bouquet.governance.timeline import HistoryError, sealed_files
 
         try:
             sealed = sealed_files(root, sorted(closed))
@@ -45,7 +45,7 @@ def _is_closed(data: bytes) -> bool:
 def check(
     sources: Mapping[str, bytes], *, today: dt.date, repo: Path | None = None
 ) -> list[Diagnostic]:
-    """The checker registered in ``bouquet.validate.EXTRA_CHECKERS``. Without ``repo`` (files
-    read from git objects, not a working tree) no history is read: nothing counts as late."""
+    """The checker registered in ``bouquet.validation.sources.EXTRA_CHECKERS``. Without
+    ``repo`` (files read from git objects, not a working tree) no history is read: nothing counts as late."""
     del today  # governance time is history, never the clock
     return governance_diagnostics(sources, repo)

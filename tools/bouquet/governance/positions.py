@@ -1,4 +1,5 @@
-"""Line and column of every key of a governance YAML file, through ``bouquet.yamlsafe``.
+"""Line and column of every key of a governance YAML file, through the positioned loader
+(``bouquet.content.reading.loader``).
 
 One adapter over the validator's positioned loader: the same safe reading (no tags, no
 aliases, duplicate keys reported) and the same BQ0xx diagnostics as module files.
@@ -9,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bouquet.diagnostics import Diagnostic
-from bouquet.yamlsafe import Document, load_yaml
+from bouquet.content.reading.loader import Document, load_yaml
+from bouquet.diagnostics.record import Diagnostic
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,12 +16,12 @@ from bouquet.governance.files import (
     read_submissions,
     submission_kind,
 )
-from bouquet.governance.history import HistoryError, Snapshot, git, read_decision
 from bouquet.governance.minutes import Provenance
 from bouquet.governance.models import Decision, Instance, Membres
 from bouquet.governance.result import Assembly, Excluded, Result
 from bouquet.governance.signatures import SIGNATURE_SUFFIX, verify_all
 from bouquet.governance.tally import tally
+from bouquet.governance.timeline import HistoryError, Snapshot, git, read_decision
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ from collections.abc import Generator, Iterator, Mapping
 
 from pydantic import ValidationError
 
-from bouquet.codes import diag
-from bouquet.diagnostics import Diagnostic
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.record import Diagnostic
 from bouquet.governance.files import BALLOTS, PROXIES, explain, submission_kind
 from bouquet.governance.minutes import typo
 from bouquet.governance.models import (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bouquet.catalogue import Catalogue, build_catalogue
-from bouquet.gitrepo import Repository
-from bouquet.release.history import schema_name
+from bouquet.content.catalogue import Catalogue, build_catalogue
+from bouquet.edges.git import Repository
+from bouquet.versioning.item_history import schema_name
 from bouquet.versioning.snapshot import all_sources
 
 

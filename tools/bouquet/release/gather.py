@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from bouquet.catalogue import Catalogue
-from bouquet.diagnostics import Severity
+from bouquet.content.catalogue import Catalogue
+from bouquet.diagnostics.record import Severity
 from bouquet.release import gitops
 from bouquet.release.preconditions import DecisionFact, Facts
 from bouquet.versioning.compute import VersionReport
@@ -24,8 +24,8 @@ DECISIONS_DIR = "governance/decisions"
 def validation(root: Path, today: dt.date) -> tuple[tuple[str, ...], Catalogue]:
     """The errors ``bouquet validate`` reports on the whole repository, one line each, and
     the catalogue it read (the release reuses it when the working tree is clean)."""
-    from bouquet.fs import WorkingTree, whole_repository
-    from bouquet.validate import check_sources
+    from bouquet.edges.worktree import WorkingTree, whole_repository
+    from bouquet.validation.sources import check_sources
 
     selection = whole_repository(root)
     catalogue, diagnostics = check_sources(selection.sources, today=today,
@@ -49,8 +49,8 @@ def _publication(path: Path) -> str | None:
 def decision_facts(root: Path, tag: str) -> tuple[DecisionFact, ...]:
     """Every decision whose ``publication`` is ``tag``, recounted from history."""
     from bouquet.governance.files import InvalidFile
-    from bouquet.governance.history import HistoryError
     from bouquet.governance.recount import recount
+    from bouquet.governance.timeline import HistoryError
 
     facts = []
     for path in sorted((root / DECISIONS_DIR).glob("*/decision.yaml")):

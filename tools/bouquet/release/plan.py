@@ -13,17 +13,19 @@ from dataclasses import dataclass
 import semver
 
 from bouquet import fr
-from bouquet.model import Statut
+from bouquet.content.model import Statut
+from bouquet.content.vocab import vocab_path
 from bouquet.release import changelog
 from bouquet.release.content import Snapshot
-from bouquet.release.history import (
+from bouquet.release.transaction import Change
+from bouquet.versioning.item_history import (
     ItemVersions,
     module_key,
     schema_key,
     schema_name,
     vocabulary_key,
 )
-from bouquet.release.manifest import (
+from bouquet.versioning.manifest import (
     DecisionRef,
     Entry,
     Manifest,
@@ -31,8 +33,6 @@ from bouquet.release.manifest import (
     manifest_path,
     record_sha256,
 )
-from bouquet.release.transaction import Change
-from bouquet.vocab import vocab_path
 
 Versions = Mapping[str, semver.Version]
 

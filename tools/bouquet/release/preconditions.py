@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bouquet.codes import CODES
+from bouquet.diagnostics.codes import CODES
 from bouquet.fr import count, quote
 
 DEFAULT_BRANCH = "main"

@@ -10,19 +10,19 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from bouquet.catalogue import Catalogue
-from bouquet.gitrepo import Repository
+from bouquet.content.catalogue import Catalogue
+from bouquet.edges.git import Repository
 from bouquet.release import preconditions
 from bouquet.release.changelog import CHANGELOG_PATH
 from bouquet.release.content import read_snapshot, snapshot_with
 from bouquet.release.gather import release_facts
-from bouquet.release.history import item_versions, moved_modules
-from bouquet.release.manifest import DecisionRef, manifest_path, read_manifest_header
 from bouquet.release.plan import ReleasePlan, build_manifest, build_plan
 from bouquet.release.preconditions import Refusal, refusal
 from bouquet.release.transaction import StepHook, apply
 from bouquet.versioning.changes import ModuleVersion
 from bouquet.versioning.compute import VersionReport, compute
+from bouquet.versioning.item_history import item_versions, moved_modules
+from bouquet.versioning.manifest import DecisionRef, manifest_path, read_manifest_header
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,7 @@ class Outcome:
 
 def _notes(root: Path, report: VersionReport, date: dt.date,
            modules: tuple[ModuleVersion, ...]) -> str:
-    from bouquet import notes
-    from bouquet.versioning import credits
+    from bouquet.versioning import credits, notes
 
     people = credits.gather(root, report.from_commit, report.to_commit)
     return notes.render_markdown(notes.build(report, people, date, modules))
@@ -90,7 +89,7 @@ def release(
 def verify(root: Path, tag: str) -> tuple[Refusal, ...]:
     """Recompute the manifest of ``tag`` from the tagged content and compare it byte for byte
     with the committed one (and check the approving decision of a final release)."""
-    from bouquet.gitrepo import parse_release_tag
+    from bouquet.edges.git import parse_release_tag
 
     with Repository(root) as repo:
         commit = repo.resolve(tag)

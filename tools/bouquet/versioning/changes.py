@@ -80,7 +80,7 @@ def fire(
 class ModuleVersion:
     """A published module's own version: ``previous`` at the last release (None before its
     first publication) and ``version`` at the next one. Computed by
-    ``bouquet.release.history`` from the release tags; shown by the notes and the status."""
+    ``bouquet.versioning.item_history`` from the release tags; shown by the notes and the status."""
 
     id: str
     title: str

@@ -4,7 +4,7 @@
 ``compute(repo_path, from_rev=None, to_rev="HEAD", pre_release=None)`` resolves the range
 (``from`` defaults to the highest final tag ``vX.Y.Z`` reachable from ``to``), builds the two
 catalogues from the changed files only, diffs them and applies the policy. It raises
-``bouquet.gitrepo.GitUsageError`` (French message, exit 2) for an unknown revision or a
+``bouquet.edges.git.GitUsageError`` (French message, exit 2) for an unknown revision or a
 shallow clone missing its release tag; invalid content is reported as diagnostics that name
 the revision, never as an exception.
 """
@@ -17,10 +17,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from bouquet.diagnostics import Severity
+from bouquet.content.layout import catalogue_files
+from bouquet.diagnostics.record import Severity
+from bouquet.edges.git import FETCH_HINT, GitUsageError, ReleaseTag, Repository
 from bouquet.forked import Beside
-from bouquet.gitrepo import FETCH_HINT, GitUsageError, ReleaseTag, Repository
-from bouquet.layout import catalogue_files
 from bouquet.versioning import snapshot
 
 # Only what both processes need is imported before the fork (see _compute): the
@@ -28,8 +28,8 @@ from bouquet.versioning import snapshot
 if TYPE_CHECKING:
     import semver
 
-    from bouquet.catalogue import Catalogue
-    from bouquet.diagnostics import Diagnostic
+    from bouquet.content.catalogue import Catalogue
+    from bouquet.diagnostics.record import Diagnostic
     from bouquet.versioning.changes import Change
     from bouquet.versioning.rules import Bump
 
@@ -216,7 +216,7 @@ def _catalogue(
     parsed: Mapping[str, object], own: Set[str], today: dt.date | None, label: str,
 ) -> tuple[Catalogue, list[RevisionDiagnostic]]:
     """The catalogue of the changed modules at ``commit`` and their diagnostics."""
-    from bouquet.catalogue import Catalogue, build_catalogue
+    from bouquet.content.catalogue import Catalogue, build_catalogue
     from bouquet.versioning.quickload import quick_catalogue
 
     if commit is None or today is None:

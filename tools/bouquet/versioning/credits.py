@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bouquet.content.layout import VOCAB_DIR
+from bouquet.edges.git import CommitCredit, Person, Repository
 from bouquet.fr import collation_key
-from bouquet.gitrepo import CommitCredit, Person, Repository
-from bouquet.layout import VOCAB_DIR
 from bouquet.versioning.changes import Scope
 from bouquet.versioning.schema_diff import SCHEMA_PATH
 from bouquet.versioning.snapshot import PREFIXES

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from bouquet.catalogue import Catalogue
-from bouquet.model import Module, Statut
+from bouquet.content.catalogue import Catalogue
+from bouquet.content.model import Module, Statut
 from bouquet.versioning import render
 from bouquet.versioning.changes import Change, Place, Scope, fire
 from bouquet.versioning.module_fields import diff_fields

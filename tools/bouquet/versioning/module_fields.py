@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from bouquet import fr
-from bouquet.model import Module, Ressource, Statut, Tiroir
+from bouquet.content.model import Module, Ressource, Statut, Tiroir
 from bouquet.versioning import render
 from bouquet.versioning.changes import Change, Place, fire
 from bouquet.versioning.render import FIELD_LABELS, Labels

@@ -4,7 +4,7 @@ This module must not import the models: ``bouquet.versioning.compute`` parses th
 files with it in a child process while the parent imports pydantic (see ``bouquet.forked``).
 A file that only the full validator should judge (YAML errors, tags, merge keys, duplicate or
 non-string keys, an empty document) is left out of ``parse_files``' result: the caller then
-rebuilds that side with ``bouquet.catalogue.build_catalogue`` for located diagnostics.
+rebuilds that side with ``bouquet.content.catalogue.build_catalogue`` for located diagnostics.
 """
 
 from __future__ import annotations

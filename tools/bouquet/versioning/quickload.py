@@ -17,10 +17,10 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bouquet.catalogue import Catalogue, is_module_path, is_vocab_path
-from bouquet.layout import catalogue_files
-from bouquet.model import Module
-from bouquet.vocab import Vocabulary
+from bouquet.content.catalogue import Catalogue, is_module_path, is_vocab_path
+from bouquet.content.layout import catalogue_files
+from bouquet.content.model import Module
+from bouquet.content.vocab import Vocabulary
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -29,7 +29,7 @@ def quick_catalogue(
     sources: Mapping[str, bytes], parsed: Mapping[str, object] | None = None
 ) -> Catalogue | None:
     """The catalogue of ``sources``, or None when any file needs the full validator.
-    ``parsed`` is the plain data of ``bouquet.layout.catalogue_files(sources)`` when already
+    ``parsed`` is the plain data of ``bouquet.content.layout.catalogue_files(sources)`` when already
     read (in another process); the files are parsed here otherwise."""
     if parsed is None:
         from bouquet.versioning.plainyaml import parse_files

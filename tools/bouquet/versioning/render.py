@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from bouquet import fr
-from bouquet.model import Module, Ressource, Statut, Tiroir
-from bouquet.vocab import Vocabulary
+from bouquet.content.model import Module, Ressource, Statut, Tiroir
+from bouquet.content.vocab import Vocabulary
 
 STATUTS = {
     Statut.BROUILLON: "brouillon", Statut.EXPERIMENTATION: "expérimentation",

@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bouquet.gitrepo import ChangeStatus, PathChange, Repository, committer_date
-from bouquet.layout import MODULE_FILE, MODULES_DIR, is_module_path
+from bouquet.content.layout import MODULE_FILE, MODULES_DIR, is_module_path
+from bouquet.edges.git import ChangeStatus, PathChange, Repository, committer_date
 
 # No model import here: this runs while the models are being imported (see compute).
 PREFIXES = (MODULES_DIR, "schema")

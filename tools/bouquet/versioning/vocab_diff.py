@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 
 from bouquet import fr
+from bouquet.content.vocab import Vocabulary, vocab_path
 from bouquet.versioning.changes import Change, Place, Scope, fire
-from bouquet.vocab import Vocabulary, vocab_path
 
 
 def diff_vocabularies(

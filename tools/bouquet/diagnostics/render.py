@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bouquet.diagnostics import Diagnostic, Severity, has_errors
+from bouquet.diagnostics.record import Diagnostic, Severity, has_errors
 from bouquet.fr import integer
 
 FORMATS = ("text", "json", "github")

@@ -19,12 +19,12 @@ from pathlib import Path
 import semver
 import yaml
 
-from bouquet.gitrepo import ReleaseTag, Repository
-from bouquet.layout import VOCAB_DIR
-from bouquet.release.item_versions import Step, advance, largest_bumps
-from bouquet.release.manifest import manifest_path, read_manifest_versions
+from bouquet.content.layout import VOCAB_DIR
+from bouquet.edges.git import ReleaseTag, Repository
 from bouquet.versioning.changes import Change, ModuleVersion
 from bouquet.versioning.compute import VersionReport, compute
+from bouquet.versioning.item_versions import Step, advance, largest_bumps
+from bouquet.versioning.manifest import manifest_path, read_manifest_versions
 
 SCHEMA_SUFFIX = ".schema.json"
 Versions = dict[str, semver.Version]

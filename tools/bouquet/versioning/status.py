@@ -9,9 +9,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bouquet import fr
-from bouquet.catalogue import Catalogue
-from bouquet.diagnostics import Diagnostic, Severity
-from bouquet.model import Statut
+from bouquet.content.catalogue import Catalogue
+from bouquet.content.model import Statut
+from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.versioning.changes import ModuleVersion
 
 STATUT_LABELS = {

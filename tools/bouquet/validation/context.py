@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bouquet.checks.tree import Tree
-from bouquet.vocab import Vocabulary
+from bouquet.content.files import Tree
+from bouquet.content.vocab import Vocabulary
 
 
 @dataclass(frozen=True)

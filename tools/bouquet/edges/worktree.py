@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bouquet.catalogue import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
-from bouquet.checks.tree import ModuleFiles
-from bouquet.layout import VOCAB_DIR
+from bouquet.content.catalogue import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
+from bouquet.content.files import ModuleFiles
+from bouquet.content.layout import VOCAB_DIR
 
 GOVERNANCE_DIR = "governance"
 MAX_READ = 1024 * 1024 + 1  # one byte over the limit is enough to report it
@@ -40,7 +40,7 @@ OUTSIDE_REPOSITORY = ("aucun dossier modules/ ni schema/vocabulaires/ ici ni au-
 
 
 class WorkingTree:
-    """A ``bouquet.checks.tree.Tree`` read lazily from a folder on disk."""
+    """A ``bouquet.content.files.Tree`` read lazily from a folder on disk."""
 
     def __init__(self, root: Path) -> None:
         self.root = root

@@ -1,10 +1,11 @@
-"""``docs/erreurs.md``: the French page of diagnostic codes, generated from ``bouquet.codes``."""
+"""``docs/erreurs.md``: the French page of diagnostic codes, generated from
+``bouquet.diagnostics.codes``."""
 
 from __future__ import annotations
 
-from bouquet.codes import CODES
-from bouquet.diagnostics import Code, Severity
-from bouquet.schema_gen import SCHEMA_BASE
+from bouquet.diagnostics.codes import CODES
+from bouquet.diagnostics.record import Code, Severity
+from bouquet.generated.module_schema import SCHEMA_BASE
 
 RANGES: tuple[tuple[str, str, str], ...] = (
     ("BQ0", "Lecture des fichiers et YAML",

@@ -6,14 +6,14 @@ import difflib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from bouquet.catalogue import MODULE_FILE, MODULES_DIR
-from bouquet.checks.context import Context
-from bouquet.checks.fields import get
-from bouquet.checks.messages import shown
-from bouquet.checks.names import id_problem
-from bouquet.codes import diag
-from bouquet.diagnostics import Diagnostic
-from bouquet.yamlsafe import Document, json_path, load_yaml
+from bouquet.content.catalogue import MODULE_FILE, MODULES_DIR
+from bouquet.content.fields import get
+from bouquet.content.model_errors import shown
+from bouquet.content.names import id_problem
+from bouquet.content.reading.loader import Document, json_path, load_yaml
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.record import Diagnostic
+from bouquet.validation.context import Context
 
 ALLOWED_STRAY = frozenset({".gitkeep"})
 StatusOf = Callable[[str], object]

@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from bouquet.checks.fields import pattern_of, shape_of
-from bouquet.codes import diag
-from bouquet.diagnostics import Diagnostic
-from bouquet.yamlsafe import Document, json_path
+from bouquet.content.fields import pattern_of, shape_of
+from bouquet.content.reading.loader import Document, json_path
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.record import Diagnostic
 
 Loc = tuple[str | int, ...]
 

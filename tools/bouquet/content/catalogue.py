@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bouquet.diagnostics import Diagnostic
-from bouquet.layout import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
-from bouquet.model import Module
-from bouquet.vocab import Vocabulary
+from bouquet.content.layout import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
+from bouquet.content.model import Module
+from bouquet.content.vocab import Vocabulary
+from bouquet.diagnostics.record import Diagnostic
 
 __all__ = ["MODULES_DIR", "MODULE_FILE", "Catalogue", "build_catalogue", "is_module_path",
            "is_vocab_path"]
@@ -33,6 +33,6 @@ def build_catalogue(
     sources: Mapping[str, bytes], *, today: dt.date
 ) -> tuple[Catalogue, list[Diagnostic]]:
     """Parse, model and check every module and vocabulary of ``sources``."""
-    from bouquet.validate import check_sources  # the validator owns the parsing rules
+    from bouquet.validation.sources import check_sources  # the validator owns the parsing rules
 
     return check_sources(sources, today=today)

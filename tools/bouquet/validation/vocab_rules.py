@@ -5,14 +5,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from bouquet.checks.context import Context
-from bouquet.checks.fields import VocabField, get, matching, shape_of
-from bouquet.checks.messages import shown
-from bouquet.codes import diag
-from bouquet.diagnostics import Diagnostic
-from bouquet.model import Module
-from bouquet.vocab import Vocabulary, vocab_path
-from bouquet.yamlsafe import Document, json_path
+from bouquet.content.fields import VocabField, get, matching, shape_of
+from bouquet.content.model import Module
+from bouquet.content.model_errors import shown
+from bouquet.content.reading.loader import Document, json_path
+from bouquet.content.vocab import Vocabulary, vocab_path
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.record import Diagnostic
+from bouquet.validation.context import Context
 
 MATURITY = "maturites"
 LISTED_MAX = 12

@@ -17,9 +17,9 @@ from importlib import resources
 
 import yaml
 
-from bouquet.checks.names import id_problem
-from bouquet.model import MAINTAINER_PATTERN
-from bouquet.vocab import Vocabulary
+from bouquet.content.model import MAINTAINER_PATTERN
+from bouquet.content.names import id_problem
+from bouquet.content.vocab import Vocabulary
 
 TITRE_MAX = 160
 MAINTAINER_PLACEHOLDER = "@a-completer"
@@ -59,7 +59,7 @@ class ModuleRequest:
 def module_id_problem(module_id: str) -> str | None:
     """Why ``module_id`` cannot name a module folder, in French; None when it can.
 
-    The rules are the validator's (``bouquet.checks.names``), so a scaffold is never refused
+    The rules are the validator's (``bouquet.content.names``), so a scaffold is never refused
     later for its name.
     """
     problem = id_problem(module_id)
@@ -120,7 +120,7 @@ def pick_value(vocabulary: Vocabulary | None, preferred: tuple[str, ...], index:
 
 
 def template_text() -> str:
-    return resources.files("bouquet").joinpath("templates/module.yaml").read_text("utf-8")
+    return resources.files("bouquet").joinpath("content/templates/module.yaml").read_text("utf-8")
 
 
 def render_module(request: ModuleRequest, vocabularies: Mapping[str, Vocabulary]) -> str:

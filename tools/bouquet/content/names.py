@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bouquet.model import MODULE_ID_PATTERN
+from bouquet.content.model import MODULE_ID_PATTERN
 
 _ID = re.compile(MODULE_ID_PATTERN)
 MAX_ID = 64

@@ -24,8 +24,14 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bouquet.catalogue import MODULES_DIR, Catalogue, is_module_path, is_vocab_path
-from bouquet.checks.catalogue_rules import (
+from bouquet.content.catalogue import MODULES_DIR, Catalogue, is_module_path, is_vocab_path
+from bouquet.content.files import SourcesTree, Tree
+from bouquet.content.model import Module
+from bouquet.content.model_errors import model_diagnostics, real_errors
+from bouquet.content.reading.loader import Document, load_yaml
+from bouquet.content.vocab import Vocabulary
+from bouquet.diagnostics.record import Diagnostic
+from bouquet.validation.catalogue_rules import (
     Replacement,
     check_folder_name,
     check_layout,
@@ -34,20 +40,14 @@ from bouquet.checks.catalogue_rules import (
     replacement_of,
     status_from_tree,
 )
-from bouquet.checks.context import Context
-from bouquet.checks.messages import model_diagnostics, real_errors
-from bouquet.checks.module_rules import check_module_rules
-from bouquet.checks.tree import SourcesTree, Tree
-from bouquet.checks.vocab_rules import (
+from bouquet.validation.context import Context
+from bouquet.validation.module_rules import check_module_rules
+from bouquet.validation.vocab_rules import (
     check_module_vocabularies,
     check_vocabularies_present,
     check_vocabulary_file,
     vocab_patterns,
 )
-from bouquet.diagnostics import Diagnostic
-from bouquet.model import Module
-from bouquet.vocab import Vocabulary
-from bouquet.yamlsafe import Document, load_yaml
 
 EXTRA_CHECKERS: tuple[str, ...] = (
     "bouquet.governance.hook:check",

@@ -11,14 +11,14 @@ import datetime as dt
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from bouquet.checks.context import Context
-from bouquet.checks.fields import get
-from bouquet.checks.messages import shown
-from bouquet.codes import diag
-from bouquet.diagnostics import Diagnostic
+from bouquet.content.fields import get
+from bouquet.content.model import RESUME_MAX
+from bouquet.content.model_errors import shown
+from bouquet.content.reading.loader import Document, json_path
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.record import Diagnostic
 from bouquet.fr import date as date_fr
-from bouquet.model import RESUME_MAX
-from bouquet.yamlsafe import Document, json_path
+from bouquet.validation.context import Context
 
 STALE_MONTHS = 18
 

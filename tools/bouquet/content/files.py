@@ -1,8 +1,8 @@
 """What the rules may know about the files around the sources, without touching the disk.
 
 ``check_sources`` receives bytes; rules about folders, resources and other modules ask a
-``Tree``. ``bouquet.fs.WorkingTree`` answers from the working tree; ``SourcesTree`` answers
-from the sources alone (git blobs), which is all a revision snapshot has.
+``Tree``. ``bouquet.edges.worktree.WorkingTree`` answers from the working tree;
+``SourcesTree`` answers from the sources alone (git blobs), which is all a revision snapshot has.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from bouquet.catalogue import MODULE_FILE, MODULES_DIR
+from bouquet.content.catalogue import MODULE_FILE, MODULES_DIR
 
 
 @dataclass(frozen=True, slots=True)

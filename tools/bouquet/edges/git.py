@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from bouquet.gitdata import (
+from bouquet.edges.gitdata import (
     ChangeStatus,
     CommitCredit,
     PathChange,

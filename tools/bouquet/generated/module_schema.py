@@ -17,8 +17,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from bouquet.model import RESUME_MAX, Module
-from bouquet.vocab import Vocabulary
+from bouquet.content.model import RESUME_MAX, Module
+from bouquet.content.vocab import Vocabulary
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://lebouquet.example/schema/"

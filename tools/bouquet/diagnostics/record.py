@@ -1,6 +1,7 @@
 """Diagnostics: the one record every check yields, and the table of stable codes.
 
-Validators never print: they yield ``Diagnostic`` records; ``bouquet.report`` renders them.
+Validators never print: they yield ``Diagnostic`` records; ``bouquet.diagnostics.render``
+renders them.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 ``TreeBuilder`` receives the events of a stream and builds plain Python data plus the
 position of every node, reporting what content forbids (duplicate keys, anchors and aliases,
 explicit tags, non-scalar keys, excessive nesting, several documents). It never constructs
-objects from tags and never expands aliases. ``bouquet.yamlsafe`` drives it.
+objects from tags and never expands aliases. ``bouquet.content.reading.loader`` drives it.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from bouquet.codes import diag
-from bouquet.diagnostics import Diagnostic
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.record import Diagnostic
 
 MAX_DEPTH = 32
 

@@ -1,6 +1,6 @@
 """Records of git data and the pure parsers of git's output (no process is run here).
 
-``bouquet.gitrepo`` runs the commands and re-exports these names.
+``bouquet.edges.git`` runs the commands and re-exports these names.
 """
 
 from __future__ import annotations

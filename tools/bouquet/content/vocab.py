@@ -20,8 +20,8 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bouquet.layout import VOCAB_DIR
-from bouquet.model import VOCAB_VALUE_PATTERN
+from bouquet.content.layout import VOCAB_DIR
+from bouquet.content.model import VOCAB_VALUE_PATTERN
 
 
 class _Frozen(BaseModel):

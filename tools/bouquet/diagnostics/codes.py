@@ -6,7 +6,7 @@ files of the catalogue; BQ3xx governance; BQ4xx version and release.
 
 from __future__ import annotations
 
-from bouquet.diagnostics import Code, Diagnostic, Severity
+from bouquet.diagnostics.record import Code, Diagnostic, Severity
 
 E = Severity.ERROR
 W = Severity.WARNING

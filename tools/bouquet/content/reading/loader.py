@@ -19,10 +19,8 @@ import yaml
 from yaml._yaml import CParser
 from yaml.events import ScalarEvent, StreamEndEvent
 
-from bouquet.codes import diag
-from bouquet.diagnostics import Diagnostic
-from bouquet.yamlerrors import french_problem
-from bouquet.yamltree import (
+from bouquet.content.reading.problems import french_problem
+from bouquet.content.reading.tree import (
     MAX_DEPTH,
     Document,
     Loc,
@@ -32,6 +30,8 @@ from bouquet.yamltree import (
     mark_position,
     plain_scalar,
 )
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.record import Diagnostic
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "Loc", "Position", "json_path", "load_yaml",
            "plain_scalar"]

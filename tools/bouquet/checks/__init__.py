@@ -1,1 +1,0 @@
-"""Checks that yield diagnostics: model errors in French, rules beyond the schema."""
