@@ -46,7 +46,8 @@ _YAML_WORDS = {b"y", b"n", b"yes", b"no", b"on", b"off", b"true", b"false", b"nu
 
 def load_yaml(data: bytes) -> object:
     """Plain data of a YAML file read by the shared careful loader
-    (``bouquet.content.reading.loader``): duplicate keys, anchors, aliases, tags, wrong encodings and huge files are refused."""
+    (``bouquet.content.reading.loader``): duplicate keys, anchors, aliases, tags,
+    wrong encodings and huge files are refused."""
     match = _ONE_LINE.match(data)
     if match is not None and match.group(2) not in _YAML_WORDS:
         return {match.group(1).decode(): match.group(2).decode()}

@@ -46,6 +46,7 @@ def check(
     sources: Mapping[str, bytes], *, today: dt.date, repo: Path | None = None
 ) -> list[Diagnostic]:
     """The checker registered in ``bouquet.validation.sources.EXTRA_CHECKERS``. Without
-    ``repo`` (files read from git objects, not a working tree) no history is read: nothing counts as late."""
+    ``repo`` (files read from git objects, not a working tree) no history is read:
+    nothing counts as late."""
     del today  # governance time is history, never the clock
     return governance_diagnostics(sources, repo)
