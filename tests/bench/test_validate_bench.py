@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from bouquet.content.catalogue import build_catalogue
 from bouquet.diagnostics.record import Severity
+from bouquet.validation.catalogue import build_catalogue
 from minirepo import REPO
 
 SCRIPT = REPO / "bench" / "validate.py"

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from bouquet.cli import main
 from bouquet.commands.new import new_module, write_folder
-from bouquet.content.catalogue import build_catalogue
 from bouquet.content.model import MODULE_ID_PATTERN, Module
 from bouquet.diagnostics.record import Severity
+from bouquet.validation.catalogue import build_catalogue
 from minirepo import REPO, write_vocabularies
 
 DAY = dt.date(2026, 11, 29)

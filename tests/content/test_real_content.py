@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bouquet.content.catalogue import Catalogue, build_catalogue
+from bouquet.content.catalogue import Catalogue
 from bouquet.content.model import RESUME_MAX, Module, Statut
 from bouquet.diagnostics.record import Diagnostic, Severity
+from bouquet.validation.catalogue import build_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/module.schema.json\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bouquet.content.catalogue import build_catalogue
+from bouquet.validation.catalogue import build_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
 MODULE = "modules/diagnostic-territorial/module.yaml"

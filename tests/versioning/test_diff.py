@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bouquet.content.catalogue import Catalogue, build_catalogue
+from bouquet.content.catalogue import Catalogue
+from bouquet.validation.catalogue import build_catalogue
 from bouquet.versioning.diff import diff
 
 from .gitutil import BASE, MODULE, MODULE_PATH

@@ -20,11 +20,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.content.catalogue import build_catalogue, is_module_path
+    from bouquet.content.catalogue import is_module_path
     from bouquet.diagnostics.record import has_errors
     from bouquet.edges.worktree import OUTSIDE_REPOSITORY, content_root, whole_repository
     from bouquet.fr import count, typography
     from bouquet.generated.codeowners import CODEOWNERS_PATH, describe_drift, render_codeowners
+    from bouquet.validation.catalogue import build_catalogue
 
     root = content_root(Path(args.repo))
     if root is None:

@@ -107,7 +107,7 @@ def new_module(
 
 
 def read_vocabularies(root: Path, today: dt.date) -> dict[str, Vocabulary]:
-    from bouquet.content.catalogue import build_catalogue
+    from bouquet.validation.catalogue import build_catalogue
 
     catalogue, _ = build_catalogue(_vocabulary_sources(root), today=today)
     return dict(catalogue.vocabularies)
@@ -115,8 +115,8 @@ def read_vocabularies(root: Path, today: dt.date) -> dict[str, Vocabulary]:
 
 def scaffold_errors(root: Path, relative: str, text: str, today: dt.date) -> str:
     """The errors the validator finds in the rendered module, as text (empty: none)."""
-    from bouquet.content.catalogue import build_catalogue
     from bouquet.diagnostics.record import Severity
+    from bouquet.validation.catalogue import build_catalogue
 
     sources = {**_vocabulary_sources(root), relative: text.encode("utf-8")}
     _, diagnostics = build_catalogue(sources, today=today)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bouquet.content.catalogue import Catalogue, build_catalogue
+from bouquet.content.catalogue import Catalogue
 from bouquet.edges.git import Repository
+from bouquet.validation.catalogue import build_catalogue
 from bouquet.versioning.item_history import schema_name
 from bouquet.versioning.snapshot import all_sources
 

@@ -216,7 +216,8 @@ def _catalogue(
     parsed: Mapping[str, object], own: Set[str], today: dt.date | None, label: str,
 ) -> tuple[Catalogue, list[RevisionDiagnostic]]:
     """The catalogue of the changed modules at ``commit`` and their diagnostics."""
-    from bouquet.content.catalogue import Catalogue, build_catalogue
+    from bouquet.content.catalogue import Catalogue
+    from bouquet.validation.catalogue import build_catalogue
     from bouquet.versioning.quickload import quick_catalogue
 
     if commit is None or today is None:
