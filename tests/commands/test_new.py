@@ -13,9 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bouquet.cli import main
-from bouquet.commands.new import new_module, write_folder
+from bouquet.commands.new import new_module
 from bouquet.content.model import MODULE_ID_PATTERN, Module
 from bouquet.diagnostics.record import Severity
+from bouquet.edges.worktree import create_folder
+from bouquet.errors import BouquetError, ExitCode
 from bouquet.validation.catalogue import build_catalogue
 from minirepo import REPO, write_vocabularies
 
@@ -141,7 +143,8 @@ def test_failed_write_leaves_nothing_behind(repo: Path) -> None:
     (modules / "occupe").mkdir(parents=True)
     (modules / "occupe" / "notes.txt").write_text("à garder\n", encoding="utf-8")
     before = tree(repo)
-    assert write_folder(modules, "occupe", "id: occupe\n") is False
+    with pytest.raises(FileExistsError):
+        create_folder(modules, "occupe", {"module.yaml": "id: occupe\n"})
     assert tree(repo) == before
 
 
@@ -191,11 +194,13 @@ def test_any_input_creates_exactly_one_valid_draft_or_nothing(
     repo: Path, module_id: str, titre: str
 ) -> None:
     before = tree(repo)
-    code = new_module(repo, module_id, titre, None, DAY)
-    after = tree(repo)
-    if code != 0:
-        assert code == 1 and after == before
+    try:
+        code = new_module(repo, module_id, titre, None, DAY)
+    except BouquetError as refused:
+        assert refused.exit_code is ExitCode.FAIL and tree(repo) == before
         return
+    after = tree(repo)
+    assert code == 0
     created = {k for k in after if k not in before}
     assert created <= {"modules", f"modules/{module_id}", f"modules/{module_id}/module.yaml"}
     data = yaml.load((repo / f"modules/{module_id}/module.yaml").read_bytes(),

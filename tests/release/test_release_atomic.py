@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from releasekit import commit_all, git, init_repo, repo_state, write_module
 
-from bouquet.cli import build_parser
+from bouquet.cli import build_parser, report
 from bouquet.commands import release as release_command
+from bouquet.errors import BouquetError
 from bouquet.release.transaction import STEPS
 
 
@@ -30,7 +31,11 @@ def repo(tmp_path: Path) -> Path:
 def run(root: Path, hook: object = None) -> int:
     args = build_parser().parse_args(["release", "-C", str(root), "--pre-release", "rc",
                                       "--date", "2026-11-20"])
-    return release_command.execute(args, before_step=hook)  # type: ignore[arg-type]
+    try:
+        return release_command.execute(args, before_step=hook)  # type: ignore[arg-type]
+    except BouquetError as error:  # what the CLI prints and returns (bouquet.cli.main)
+        report(error, "bouquet release")
+        return int(error.exit_code)
 
 
 @pytest.mark.parametrize("failing_step", STEPS)

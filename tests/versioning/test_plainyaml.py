@@ -4,8 +4,6 @@ should judge the file."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
 import pytest
 
@@ -43,16 +41,3 @@ def test_module_title() -> None:
     assert module_title(b"id: x\ntitre: Feuille de route\n") == "Feuille de route"
     assert module_title(b"titre: [cass\xc3\xa9\n") is None
     assert module_title(b"titre: 12\n") is None
-
-
-def test_the_reading_side_does_not_import_the_models() -> None:
-    """The child process of ``bouquet version`` reads git and parses YAML while the parent
-    imports pydantic: if the reading side imported the models too, both would pay for it."""
-    code = ("import sys\n"
-            "import bouquet.versioning.compute, bouquet.versioning.plainyaml\n"
-            "import bouquet.versioning.credits, bouquet.commands.new\n"
-            "print(sorted(m for m in ('pydantic', 'bouquet.content.model', 'yaml')"
-            " if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
-    assert out.strip() == "['yaml']"

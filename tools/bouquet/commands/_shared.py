@@ -1,4 +1,4 @@
-"""Pieces shared by several subcommands: argument types and generated-file syncing."""
+"""Pieces shared by several subcommands: argument types, the repository, generated files."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+
+from bouquet.edges.worktree import OUTSIDE_REPOSITORY, content_root, outdated, write_files
+from bouquet.errors import BouquetError, ExitCode
+from bouquet.fr import typography
 
 
 def day(text: str) -> dt.date:
@@ -18,14 +22,19 @@ def day(text: str) -> dt.date:
         ) from None
 
 
+def repository_root(start: Path) -> Path:
+    """The catalogue's root from ``start`` upwards, or a usage error saying where to run."""
+    root = content_root(start)
+    if root is None:
+        raise BouquetError(OUTSIDE_REPOSITORY, exit_code=ExitCode.USAGE)
+    return root
+
+
 def sync_generated(
     root: Path, files: dict[str, str], *, check: bool, command: str, what: str, unit: str
 ) -> int:
     """Write generated ``files`` under ``root``, or with ``check`` only report the stale ones
     (exit 1). ``what``: « Schémas »…; ``unit``: « fichier »… for the French counts."""
-    from bouquet.edges.worktree import outdated, write_files
-    from bouquet.fr import typography
-
     count = f"{len(files)} {unit}{'s' if len(files) > 1 else ''}"
     if check:
         stale = outdated(root, files)
@@ -34,10 +43,10 @@ def sync_generated(
                 f"{path} : périmé, lancez « {command} » et validez le résultat.\n"))
         if not stale:
             sys.stdout.write(f"{what} à jour ({count}).\n")
-        return 1 if stale else 0
+        return ExitCode.FAIL if stale else ExitCode.OK
     written = write_files(root, files)
     for path in written:
         sys.stdout.write(typography(f"{path} : écrit.\n"))
     if not written:
         sys.stdout.write(f"{what} déjà à jour ({count}).\n")
-    return 0
+    return ExitCode.OK

@@ -7,22 +7,18 @@ place: either ``modules/<id>/module.yaml`` appears complete, or nothing changes.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import os
-import shutil
-import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from bouquet.content import scaffold
 from bouquet.content.layout import MODULE_FILE, MODULES_DIR, VOCAB_DIR
-
-if TYPE_CHECKING:  # the model (pydantic) is imported only when a module is created
-    from bouquet.content.vocab import Vocabulary
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+from bouquet.content.vocab import Vocabulary
+from bouquet.diagnostics.record import Severity
+from bouquet.edges.worktree import content_root, create_folder
+from bouquet.errors import BouquetError, ExitCode
+from bouquet.validation.catalogue import build_catalogue
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -51,23 +47,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace, *, today: Callable[[], dt.date] = dt.date.today) -> int:
-    root = find_root(Path.cwd())
-    if root is None:
-        _err(
-            f"aucun dossier {VOCAB_DIR}/ ici ni au-dessus. Lancez la commande dans votre "
-            "copie du dépôt du Bouquet."
-        )
-        return EXIT_USAGE
+    root = content_root(Path.cwd())
+    if root is None or not (root / VOCAB_DIR).is_dir():
+        raise BouquetError(f"aucun dossier {VOCAB_DIR}/ ici ni au-dessus. Lancez la commande "
+                           "dans votre copie du dépôt du Bouquet.", exit_code=ExitCode.USAGE)
     return new_module(root, args.module_id, args.titre, args.famille, today(),
                       mainteneurs=tuple(args.mainteneur))
-
-
-def find_root(start: Path) -> Path | None:
-    """The nearest folder, from ``start`` upwards, that holds the vocabularies."""
-    for folder in (start, *start.parents):
-        if (folder / VOCAB_DIR).is_dir():
-            return folder
-    return None
 
 
 def new_module(
@@ -75,49 +60,41 @@ def new_module(
     *, mainteneurs: tuple[str, ...] = (),
 ) -> int:
     """Write ``modules/<module_id>/module.yaml`` under ``root``; return the exit code."""
-    from bouquet.content import scaffold
-
     problem = scaffold.module_id_problem(module_id)
     if problem is None and titre is not None:
         problem = scaffold.titre_problem(titre)
     if problem is not None:
-        _err(f"module non créé : {problem}.")
-        return EXIT_REFUSED
+        raise BouquetError(f"module non créé : {problem}.")
     relative = f"{MODULES_DIR}/{module_id}/{MODULE_FILE}"
-    target = root / MODULES_DIR / module_id
-    if os.path.lexists(target):
-        _err(f"module non créé : {MODULES_DIR}/{module_id} existe déjà ; rien n'a été modifié.")
-        return EXIT_REFUSED
+    if os.path.lexists(root / MODULES_DIR / module_id):
+        raise BouquetError(f"module non créé : {MODULES_DIR}/{module_id} existe déjà ; rien "
+                           "n'a été modifié.")
     vocabularies = read_vocabularies(root, today)
     if famille is not None and (problem := scaffold.famille_problem(famille, vocabularies)):
-        _err(f"option --famille : {problem}.")
-        return EXIT_USAGE
+        raise BouquetError(f"option --famille : {problem}.", exit_code=ExitCode.USAGE)
     if problem := scaffold.mainteneurs_problem(mainteneurs):
-        _err(f"option --mainteneur : {problem}.")
-        return EXIT_USAGE
+        raise BouquetError(f"option --mainteneur : {problem}.", exit_code=ExitCode.USAGE)
     request = scaffold.ModuleRequest(module_id, titre, famille, today, mainteneurs)
     text = scaffold.render_module(request, vocabularies)
     if errors := scaffold_errors(root, relative, text, today):
-        _err("erreur interne : le modèle de module ne passe pas la validation :\n" + errors)
-        return EXIT_INTERNAL
-    if not write_folder(root / MODULES_DIR, module_id, text):
-        return EXIT_REFUSED
+        # the template itself is wrong: a bug of the tools, shown as such (exit 3)
+        raise RuntimeError("le modèle de module ne passe pas la validation :\n" + errors)
+    try:
+        create_folder(root / MODULES_DIR, module_id, {MODULE_FILE: text})
+    except OSError as exc:
+        raise BouquetError(f"module non créé : écriture impossible ({exc.strerror or exc}) ; "
+                           "rien n'a été modifié.") from None
     print(next_steps(relative, module_id, has_maintainers=bool(mainteneurs)))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def read_vocabularies(root: Path, today: dt.date) -> dict[str, Vocabulary]:
-    from bouquet.validation.catalogue import build_catalogue
-
     catalogue, _ = build_catalogue(_vocabulary_sources(root), today=today)
     return dict(catalogue.vocabularies)
 
 
 def scaffold_errors(root: Path, relative: str, text: str, today: dt.date) -> str:
     """The errors the validator finds in the rendered module, as text (empty: none)."""
-    from bouquet.diagnostics.record import Severity
-    from bouquet.validation.catalogue import build_catalogue
-
     sources = {**_vocabulary_sources(root), relative: text.encode("utf-8")}
     _, diagnostics = build_catalogue(sources, today=today)
     return "\n".join(
@@ -130,39 +107,6 @@ def scaffold_errors(root: Path, relative: str, text: str, today: dt.date) -> str
 def _vocabulary_sources(root: Path) -> dict[str, bytes]:
     folder = root / VOCAB_DIR
     return {f"{VOCAB_DIR}/{p.name}": p.read_bytes() for p in sorted(folder.glob("*.yaml"))}
-
-
-def write_folder(modules: Path, module_id: str, text: str) -> bool:
-    """Create ``modules/<module_id>/module.yaml`` atomically; False (and nothing left) if not."""
-    created_modules = not modules.exists()
-    staging: Path | None = None
-    try:
-        modules.mkdir(exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{module_id}.", suffix=".tmp", dir=modules))
-        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a module is not
-        with open(staging / MODULE_FILE, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.path.lexists(modules / module_id):
-            raise FileExistsError(modules / module_id)
-        os.rename(staging, modules / module_id)
-        return True
-    except OSError as exc:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-        if created_modules:
-            with contextlib.suppress(OSError):
-                modules.rmdir()
-        _err(f"module non créé : écriture impossible ({exc.strerror or exc}) ; rien n'a été "
-             "modifié.")
-        return False
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def next_steps(relative: str, module_id: str, *, has_maintainers: bool) -> str:
@@ -182,6 +126,3 @@ def next_steps(relative: str, module_id: str, *, has_maintainers: bool) -> str:
         "puis ouvrez une demande de fusion (pull request)."
     )
 
-
-def _err(message: str) -> None:
-    sys.stderr.write(f"bouquet new : {message}\n")

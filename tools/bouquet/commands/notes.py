@@ -7,7 +7,10 @@ import sys
 
 from bouquet.commands._shared import day
 from bouquet.commands.version import add_range_arguments
-from bouquet.fr import typography
+from bouquet.errors import ExitCode
+from bouquet.versioning import credits, notes, output
+from bouquet.versioning.compute import compute_alongside
+from bouquet.versioning.item_history import module_versions_of
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -21,26 +24,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.edges.git import GitUsageError
-    from bouquet.versioning import credits
-    from bouquet.versioning.compute import compute_alongside
-
-    try:
-        report, pending_credits = compute_alongside(credits.credits_of, args.repo,
-                                                    args.from_rev, args.to_rev,
-                                                    args.pre_release)
-    except GitUsageError as exc:
-        sys.stderr.write(typography(f"bouquet notes : {exc}\n"))
-        return 2
-    from bouquet.versioning import notes, output
-
+    report, pending_credits = compute_alongside(credits.credits_of, args.repo, args.from_rev,
+                                                args.to_rev, args.pre_release)
     sys.stderr.write(output.problems_text(report))
-    from bouquet.versioning.item_history import module_versions_of
-
     module_versions = module_versions_of(args.repo, report)
     document = notes.build(report, pending_credits.result(), args.date, module_versions)
     if args.format == "json":
         sys.stdout.write(notes.render_json(document))
     else:
         sys.stdout.write(notes.render_markdown(document))
-    return 1 if report.has_errors else 0
+    return ExitCode.FAIL if report.has_errors else ExitCode.OK

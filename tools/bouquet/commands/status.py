@@ -6,12 +6,17 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from bouquet.versioning import status as overview
-    from bouquet.versioning.changes import ModuleVersion
-    from bouquet.versioning.compute import VersionReport
+from bouquet.commands._shared import repository_root
+from bouquet.diagnostics.record import Severity, has_errors
+from bouquet.edges.git import GitUsageError, Repository
+from bouquet.edges.worktree import WorkingTree, whole_repository
+from bouquet.errors import ExitCode
+from bouquet.validation.sources import check_sources
+from bouquet.versioning import status as overview
+from bouquet.versioning.changes import ModuleVersion
+from bouquet.versioning.compute import VersionReport, compute
+from bouquet.versioning.item_history import item_versions, module_rows
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -22,23 +27,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.diagnostics.record import has_errors
-    from bouquet.edges.worktree import (
-        OUTSIDE_REPOSITORY,
-        WorkingTree,
-        content_root,
-        whole_repository,
-    )
-    from bouquet.fr import typography
-    from bouquet.validation.sources import check_sources
-    from bouquet.versioning import status as overview
-
     root, git_state, message, report, dirty = _git_side(Path(args.repo))
-    found = content_root(root)
-    if found is None:
-        sys.stderr.write(typography(f"bouquet status : {OUTSIDE_REPOSITORY}\n"))
-        return 2
-    root = found
+    root = repository_root(root)
     selection = whole_repository(root)
     catalogue, diagnostics = check_sources(selection.sources, today=dt.date.today(),
                                            tree=WorkingTree(root), repo=root)
@@ -49,16 +39,12 @@ def execute(args: argparse.Namespace) -> int:
                                 modules)
     render = overview.render_json if args.format == "json" else overview.render_text
     sys.stdout.write(render(result))
-    return 1 if has_errors(diagnostics) else 0
+    return ExitCode.FAIL if has_errors(diagnostics) else ExitCode.OK
 
 
 def _git_side(path: Path) -> tuple[Path, overview.GitState, str, VersionReport | None, bool]:
     """The repository's root, git state, a French reason when no version could be computed,
     the version report (computed once, reused for the module versions) and dirtiness."""
-    from bouquet.edges.git import GitUsageError, Repository
-    from bouquet.versioning import status as overview
-    from bouquet.versioning.compute import compute
-
     GitState = overview.GitState
     try:
         repo = Repository(path)
@@ -82,8 +68,6 @@ def _git_side(path: Path) -> tuple[Path, overview.GitState, str, VersionReport |
 
 
 def _summary(report: VersionReport) -> overview.VersionSummary:
-    from bouquet.diagnostics.record import Severity
-    from bouquet.versioning import status as overview
 
     return overview.VersionSummary(
         current=str(report.current) if report.current else None, next=str(report.next),
@@ -97,8 +81,6 @@ def _module_versions(
     root: Path, titles: dict[str, str], report: VersionReport
 ) -> tuple[ModuleVersion, ...]:
     """Each published module's own version at HEAD, walked over the release tags."""
-    from bouquet.edges.git import GitUsageError, Repository
-    from bouquet.versioning.item_history import item_versions, module_rows
 
     try:
         with Repository(root) as repo:

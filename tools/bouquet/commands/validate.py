@@ -5,50 +5,37 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 
-from bouquet.commands._shared import day
-
-FORMATS = ("text", "json", "github")
+from bouquet.commands._shared import day, repository_root
+from bouquet.content.catalogue import is_module_path, is_vocab_path
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.record import has_errors
+from bouquet.diagnostics.render import FORMATS, Counts, render
+from bouquet.edges.worktree import WorkingTree, named_files, whole_repository
+from bouquet.errors import ExitCode
+from bouquet.validation.sources import check_sources
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths", nargs="*", metavar="CHEMIN",
-        help="fichiers ou dossiers à valider (par défaut : tout le dépôt) ; les règles entre "
+        help="fichiers ou dossiers à valider (par défaut : tout le dépôt) ; les règles entre "
              "fichiers restent vérifiées contre tout le catalogue",
     )
     parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="format du rapport : text (défaut), json ou github (annotations)")
+                        help="format du rapport : text (défaut), json ou github (annotations)")
     parser.add_argument("--today", type=day, default=None, metavar="AAAA-MM-JJ",
-                        help="date du jour pour les règles de date (par défaut : aujourd'hui)")
+                        help="date du jour pour les règles de date (par défaut : aujourd'hui)")
 
 
 def execute(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from bouquet.content.catalogue import is_module_path, is_vocab_path
-    from bouquet.diagnostics.codes import diag
-    from bouquet.diagnostics.record import has_errors
-    from bouquet.diagnostics.render import Counts, render
-    from bouquet.edges.worktree import (
-        OUTSIDE_REPOSITORY,
-        WorkingTree,
-        content_root,
-        named_files,
-        whole_repository,
-    )
-    from bouquet.fr import typography
-    from bouquet.validation.sources import check_sources
-
-    root = content_root(Path.cwd())
-    if root is None:
-        sys.stderr.write(typography(f"bouquet validate : {OUTSIDE_REPOSITORY}\n"))
-        return 2
+    root = repository_root(Path.cwd())
     selection = named_files(root, args.paths) if args.paths else whole_repository(root)
     today = args.today or dt.date.today()
     _, diagnostics = check_sources(selection.sources, today=today, tree=WorkingTree(root),
                                    only=selection.only, repo=root)
-    unreadable = [diag("BQ001", path, 0, 0, f"« {path} » illisible : {reason}")
+    unreadable = [diag("BQ001", path, 0, 0, f"« {path} » illisible : {reason}")
                   for path, reason in selection.unreadable]
     outside = [diag("BQ016", path, 0, 0, f"« {path} » n'est pas un fichier du catalogue")
                for path in selection.outside]
@@ -58,4 +45,4 @@ def execute(args: argparse.Namespace) -> int:
     counts = Counts(modules=sum(map(is_module_path, checked)),
                     vocabularies=sum(map(is_vocab_path, selection.sources)))
     sys.stdout.write(render(diagnostics, args.format, counts))
-    return 1 if has_errors(diagnostics) else 0
+    return ExitCode.FAIL if has_errors(diagnostics) else ExitCode.OK

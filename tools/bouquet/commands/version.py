@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bouquet.fr import typography
+from bouquet.errors import ExitCode
+from bouquet.versioning import output
+from bouquet.versioning.compute import compute
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -27,19 +29,10 @@ def add_range_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.edges.git import GitUsageError
-    from bouquet.versioning.compute import compute
-
-    try:
-        report = compute(args.repo, args.from_rev, args.to_rev, args.pre_release)
-    except GitUsageError as exc:
-        sys.stderr.write(typography(f"bouquet version : {exc}\n"))
-        return 2
-    from bouquet.versioning import output
-
+    report = compute(args.repo, args.from_rev, args.to_rev, args.pre_release)
     sys.stderr.write(output.problems_text(report))
     if args.format == "json":
         sys.stdout.write(output.report_json(report))
     else:
         sys.stdout.write(output.report_text(report))
-    return 1 if report.has_errors else 0
+    return ExitCode.FAIL if report.has_errors else ExitCode.OK

@@ -8,18 +8,15 @@ invalid; 2 on a usage error (unknown decision, not a git repository…).
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import tempfile
-from pathlib import Path
+
+from bouquet.commands import _vote_actions as actions
+from bouquet.commands.parsing import FrenchArgumentParser
 
 FORMATS = ("text", "markdown", "json")
 METHODS = ("majorite", "consentement", "jugement-majoritaire")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from bouquet.cli import FrenchArgumentParser
-
     sub = parser.add_subparsers(dest="action", metavar="ACTION", parser_class=FrenchArgumentParser)
     sub.required = True
     tally = sub.add_parser(
@@ -50,33 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.commands import _vote_actions as actions
-
     handler = {"tally": actions.tally, "new": actions.new, "sign": actions.sign,
                "close": actions.close}[args.action]
     return handler(args)
 
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` all at once: a temporary file, then a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def fail(message: str, code: int) -> int:
-    from bouquet.governance.minutes import typo
-
-    sys.stderr.write(typo(f"bouquet vote : {message}\n"))
-    return code
-
-
-def say(message: str) -> None:
-    from bouquet.governance.minutes import typo
-
-    sys.stdout.write(typo(message))

@@ -32,6 +32,7 @@ from bouquet.edges.gitdata import (
     parse_tree_blobs,
     person,
 )
+from bouquet.errors import BouquetError, ExitCode
 
 __all__ = [
     "FETCH_HINT", "ChangeStatus", "CommitCredit", "GitUsageError", "PathChange", "Person",
@@ -46,8 +47,11 @@ _FEW_PATHS = 8  # up to this many files, one ``cat-file`` by ``commit:path`` is 
 _PATHSPECS_PER_CALL = 1000  # keeps a command line far below the system's limit
 
 
-class GitUsageError(Exception):
+class GitUsageError(BouquetError):
     """A problem with the repository or a revision given by the user (exit code 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, exit_code=ExitCode.USAGE)
 
 
 class GitCommandError(Exception):

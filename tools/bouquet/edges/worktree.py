@@ -5,8 +5,11 @@ The only module of the validator that touches the disk.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,7 +208,7 @@ def _read_all(root: Path, paths: Iterable[str]) -> tuple[dict[str, bytes], Unrea
     return sources, tuple(unreadable)
 
 
-def outdated(root: Path, files: dict[str, str]) -> list[str]:
+def outdated(root: Path, files: Mapping[str, str]) -> list[str]:
     """Paths whose content on disk differs from ``files`` (missing ones included)."""
     stale = []
     for path, text in sorted(files.items()):
@@ -218,7 +221,7 @@ def outdated(root: Path, files: dict[str, str]) -> list[str]:
     return stale
 
 
-def write_files(root: Path, files: dict[str, str]) -> list[str]:
+def write_files(root: Path, files: Mapping[str, str]) -> list[str]:
     """Write the outdated ``files``: all temporary files first, then renames (all or nothing)."""
     stale = outdated(root, files)
     staged: list[tuple[Path, Path]] = []
@@ -226,12 +229,73 @@ def write_files(root: Path, files: dict[str, str]) -> list[str]:
         for path in stale:
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_text(files[path], encoding="utf-8", newline="\n")
-            staged.append((temporary, target))
+            staged.append((_stage(target, files[path].encode("utf-8")), target))
         for temporary, target in staged:
             os.replace(temporary, target)
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
     return stale
+
+
+def replace_file(target: Path, data: bytes | str) -> None:
+    """Write ``target`` all at once (text as UTF-8 with ``\\n``): a temporary file beside it,
+    then a rename. Readers see the old bytes or the new ones, never a mix. The one atomic
+    writer of the tools: every command that writes a file goes through it or ``write_files``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _stage(target, data.encode("utf-8") if isinstance(data, str) else data)
+    try:
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """A temporary file beside ``target`` holding ``data``, readable like a normal file."""
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; ours are not
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def create_folder(parent: Path, name: str, files: Mapping[str, str]) -> None:
+    """Create ``parent/name`` holding ``files`` (relative paths → text) all at once: a hidden
+    temporary folder, then a rename. Never overwrites: ``FileExistsError`` when the folder
+    exists; on any error nothing is left behind (``parent`` too, when this call created it)."""
+    created_parent = not parent.exists()
+    staging: Path | None = None
+    try:
+        parent.mkdir(exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=parent))
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a folder is not
+        for relative_path, text in files.items():
+            target = staging / relative_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        if os.path.lexists(parent / name):
+            raise FileExistsError(parent / name)
+        os.rename(staging, parent / name)
+    except BaseException:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if created_parent:
+            with contextlib.suppress(OSError):
+                parent.rmdir()
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

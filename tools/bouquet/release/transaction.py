@@ -9,12 +9,11 @@ the index file and every written file restored byte for byte, created folders re
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bouquet.edges.worktree import replace_file
 from bouquet.release import gitops
 
 StepHook = Callable[[str], None]
@@ -68,19 +67,6 @@ def _snapshot(root: Path, change: Change) -> _Snapshot:
     )
 
 
-def _write_file(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def apply(root: Path, change: Change, *, before_step: StepHook = _no_hook) -> str:
     """Write, stage, commit and tag; return the release commit. On any failure, roll back
     and re-raise."""
@@ -88,7 +74,7 @@ def apply(root: Path, change: Change, *, before_step: StepHook = _no_hook) -> st
     try:
         before_step("write")
         for rel, data in change.files:
-            _write_file(root / rel, data)
+            replace_file(root / rel, data)
         before_step("stage")
         gitops.run(root, "add", "--", *(rel for rel, _ in change.files))
         before_step("commit")
@@ -115,13 +101,13 @@ def _rollback(root: Path, change: Change, snapshot: _Snapshot) -> None:
     if snapshot.index is None:
         index_file.unlink(missing_ok=True)
     else:
-        _write_file(index_file, snapshot.index)
+        replace_file(index_file, snapshot.index)
     for rel, data in snapshot.files.items():
         target = root / rel
         if data is None:
             target.unlink(missing_ok=True)
         else:
-            _write_file(target, data)
+            replace_file(target, data)
     for folder in snapshot.missing_dirs:
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
