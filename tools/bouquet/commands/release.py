@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bouquet.commands._shared import day
+from bouquet.diagnostics.record import Diagnostic
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.release import gitops, output
-from bouquet.release.preconditions import Refusal
 from bouquet.release.run import release, verify
 
 
@@ -59,7 +59,7 @@ def execute(
     return ExitCode.FAIL if outcome.refusals else ExitCode.OK
 
 
-def _report_verify(args: argparse.Namespace, problems: tuple[Refusal, ...]) -> int:
+def _report_verify(args: argparse.Namespace, problems: tuple[Diagnostic, ...]) -> int:
     out, err = output.render_verify(args.verify, problems, args.format)
     sys.stdout.write(out)
     sys.stderr.write(err)

@@ -38,6 +38,7 @@ class Diagnostic:
     message: str
     hint: str
     json_path: str = "$"
+    revision: str | None = None  # the git revision read, as the user named it (None: files)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

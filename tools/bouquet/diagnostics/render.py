@@ -29,16 +29,20 @@ def render(diagnostics: Sequence[Diagnostic], fmt: str, counts: Counts) -> str:
 
 
 def location(d: Diagnostic) -> str:
-    return f"{d.path}:{d.line}:{d.column}" if d.line else d.path
+    """``[revision:]path[:line:column]``; empty for a problem of the repository as a whole."""
+    where = f"{d.path}:{d.line}:{d.column}" if d.line else d.path
+    return f"{d.revision}:{where}" if d.revision else where
+
+
+def diagnostic_text(d: Diagnostic) -> str:
+    """Where, then the rule and what is wrong, then how to fix it: two lines."""
+    where = location(d)
+    head = f"{where}: {d.code} {d.message}" if where else f"{d.code} {d.message}"
+    return f"{head}\n    ↳ {d.hint}\n"
 
 
 def render_text(diagnostics: Sequence[Diagnostic], counts: Counts) -> str:
-    lines: list[str] = []
-    for d in diagnostics:
-        lines.append(f"{location(d)}: {d.code} {d.message}")
-        lines.append(f"    ↳ {d.hint}")
-    lines.append(summary(diagnostics, counts))
-    return "\n".join(lines) + "\n"
+    return "".join(map(diagnostic_text, diagnostics)) + summary(diagnostics, counts) + "\n"
 
 
 def _plural(n: int, word: str) -> str:
@@ -65,17 +69,20 @@ def summary(diagnostics: Sequence[Diagnostic], counts: Counts) -> str:
     return f"{', '.join(parts)} {where}."
 
 
+def diagnostic_json(d: Diagnostic) -> dict[str, object]:
+    """The JSON object of one diagnostic (English keys; ``revision`` only where one applies)."""
+    located: dict[str, object] = {} if d.revision is None else {"revision": d.revision}
+    return {
+        **located, "path": d.path, "line": d.line, "column": d.column, "code": d.code,
+        "severity": d.severity.value, "message": d.message, "hint": d.hint,
+        "json_path": d.json_path,
+    }
+
+
 def render_json(diagnostics: Sequence[Diagnostic]) -> str:
     payload = {
         "valid": not has_errors(diagnostics),
-        "diagnostics": [
-            {
-                "path": d.path, "line": d.line, "column": d.column, "code": d.code,
-                "severity": d.severity.value, "message": d.message, "hint": d.hint,
-                "json_path": d.json_path,
-            }
-            for d in diagnostics
-        ],
+        "diagnostics": [diagnostic_json(d) for d in diagnostics],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -92,7 +99,7 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
     lines = []
     for d in diagnostics:
         kind = "error" if d.severity is Severity.ERROR else "warning"
-        props = [f"file={_escape_property(d.path)}"]
+        props = [f"file={_escape_property(d.path)}"] if d.path else []
         if d.line:
             props += [f"line={d.line}", f"col={d.column}"]
         props.append(f"title={_escape_property(d.code)}")

@@ -8,24 +8,22 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from bouquet.diagnostics.codes import CODES
+from bouquet.diagnostics.record import Diagnostic
+from bouquet.diagnostics.render import diagnostic_json, diagnostic_text
 from bouquet.fr import NNBSP
 from bouquet.release.plan import ReleasePlan
-from bouquet.release.preconditions import Refusal
 from bouquet.release.run import Outcome
 
 COLON = f"{NNBSP}:"
 
 
-def refusal_text(item: Refusal) -> str:
-    return f"{item.code} {item.title}{COLON} {item.message}\n  Aide{COLON} {item.hint}\n"
-
-
-def refusals_text(version: str | None, refusals: Sequence[Refusal], *, dry_run: bool) -> str:
+def refusals_text(version: str | None, refusals: Sequence[Diagnostic], *, dry_run: bool) -> str:
     what = f"de v{version} " if version else ""
     verdict = "serait refusée" if dry_run else "refusée, rien n'a été modifié"
     head = (f"bouquet release{COLON} publication {what}{verdict} "
             f"({len(refusals)} raison{'s' if len(refusals) > 1 else ''}).\n\n")
-    return head + "\n".join(refusal_text(r) for r in refusals)
+    return head + "\n".join(diagnostic_text(r) for r in refusals)
 
 
 def _plan_text(plan: ReleasePlan) -> str:
@@ -51,8 +49,8 @@ def _done_text(outcome: Outcome) -> str:
     )
 
 
-def _refusal_json(item: Refusal) -> dict[str, str]:
-    return {"code": item.code, "title": item.title, "message": item.message, "hint": item.hint}
+def _refusal_json(item: Diagnostic) -> dict[str, object]:
+    return {**diagnostic_json(item), "title": CODES[item.code].title}
 
 
 def _json(outcome: Outcome, dry_run: bool) -> str:
@@ -84,12 +82,12 @@ def render(outcome: Outcome, fmt: str, *, dry_run: bool) -> tuple[str, str]:
     return _done_text(outcome), err
 
 
-def render_verify(tag: str, problems: Sequence[Refusal], fmt: str) -> tuple[str, str]:
+def render_verify(tag: str, problems: Sequence[Diagnostic], fmt: str) -> tuple[str, str]:
     if fmt == "json":
         document = {"tag": tag, "ok": not problems,
                     "problems": [_refusal_json(p) for p in problems]}
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n", ""
     if not problems:
         return f"{tag}{COLON} le manifeste correspond au contenu étiqueté.\n", ""
-    text = "".join(refusal_text(p) for p in problems)
+    text = "".join(diagnostic_text(p) for p in problems)
     return "", f"bouquet release --verify {tag}{COLON} échec.\n\n{text}"

@@ -10,26 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bouquet.diagnostics.codes import CODES
+from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.record import Diagnostic
 from bouquet.fr import count, quote
 
 DEFAULT_BRANCH = "main"
 MAX_LISTED = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    code: str
-    message: str
-    hint: str
-
-    @property
-    def title(self) -> str:
-        return CODES[self.code].title
-
-
-def refusal(code: str, message: str, hint: str | None = None) -> Refusal:
-    return Refusal(code, message, hint if hint is not None else CODES[code].hint)
+def refusal(code: str, message: str, hint: str | None = None) -> Diagnostic:
+    """A reason not to release: a diagnostic of the repository as a whole (no file)."""
+    return diag(code, "", 0, 0, message, hint=hint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +64,7 @@ def approving_decision(facts: Facts) -> DecisionFact | None:
     return None
 
 
-def _decision_refusal(facts: Facts) -> Refusal | None:
+def _decision_refusal(facts: Facts) -> Diagnostic | None:
     if not facts.final or approving_decision(facts) is not None:
         return None
     candidates = sorted((d for d in facts.decisions if d.publication == facts.tag),
@@ -97,8 +88,8 @@ def _result(result: str) -> str:
         result, result)
 
 
-def check(facts: Facts) -> list[Refusal]:
-    refusals: list[Refusal] = []
+def check(facts: Facts) -> list[Diagnostic]:
+    refusals: list[Diagnostic] = []
     if facts.branch != DEFAULT_BRANCH:
         where = "HEAD est détaché" if facts.branch is None else \
             f"la branche courante est {quote(facts.branch)}"

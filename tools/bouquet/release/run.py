@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bouquet.content.catalogue import Catalogue
+from bouquet.diagnostics.record import Diagnostic
 from bouquet.edges.git import Repository
 from bouquet.release import preconditions
 from bouquet.release.changelog import CHANGELOG_PATH
 from bouquet.release.content import read_snapshot, snapshot_with
 from bouquet.release.gather import release_facts
 from bouquet.release.plan import ReleasePlan, build_manifest, build_plan
-from bouquet.release.preconditions import Refusal, refusal
+from bouquet.release.preconditions import refusal
 from bouquet.release.transaction import StepHook, apply
 from bouquet.versioning.changes import ModuleVersion
 from bouquet.versioning.compute import VersionReport, compute
@@ -31,7 +32,7 @@ class Outcome:
 
     version: str | None
     plan: ReleasePlan | None
-    refusals: tuple[Refusal, ...]
+    refusals: tuple[Diagnostic, ...]
     commit: str | None = None
 
 
@@ -86,7 +87,7 @@ def release(
     return Outcome(plan.version, plan, (), commit)
 
 
-def verify(root: Path, tag: str) -> tuple[Refusal, ...]:
+def verify(root: Path, tag: str) -> tuple[Diagnostic, ...]:
     """Recompute the manifest of ``tag`` from the tagged content and compare it byte for byte
     with the committed one (and check the approving decision of a final release)."""
     from bouquet.edges.git import parse_release_tag
