@@ -6,7 +6,6 @@ History is asked (through the ``git`` command, never GitPython) only for decisio
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -41,12 +40,3 @@ def _is_closed(data: bytes) -> bool:
         return False
     return isinstance(loaded, dict) and loaded.get("statut") == "close"
 
-
-def check(
-    sources: Mapping[str, bytes], *, today: dt.date, repo: Path | None = None
-) -> list[Diagnostic]:
-    """The checker registered in ``bouquet.validation.sources.EXTRA_CHECKERS``. Without
-    ``repo`` (files read from git objects, not a working tree) no history is read:
-    nothing counts as late."""
-    del today  # governance time is history, never the clock
-    return governance_diagnostics(sources, repo)

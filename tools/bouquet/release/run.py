@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bouquet.content.catalogue import Catalogue
 from bouquet.diagnostics.record import Diagnostic
-from bouquet.edges.git import Repository
+from bouquet.edges.git import Repository, parse_release_tag
 from bouquet.release import preconditions
 from bouquet.release.changelog import CHANGELOG_PATH
 from bouquet.release.content import read_snapshot, snapshot_with
@@ -20,6 +20,7 @@ from bouquet.release.gather import release_facts
 from bouquet.release.plan import ReleasePlan, build_manifest, build_plan
 from bouquet.release.preconditions import refusal
 from bouquet.release.transaction import StepHook, apply
+from bouquet.versioning import credits, notes
 from bouquet.versioning.changes import ModuleVersion
 from bouquet.versioning.compute import VersionReport, compute
 from bouquet.versioning.item_history import item_versions, moved_modules
@@ -38,8 +39,6 @@ class Outcome:
 
 def _notes(root: Path, report: VersionReport, date: dt.date,
            modules: tuple[ModuleVersion, ...]) -> str:
-    from bouquet.versioning import credits, notes
-
     people = credits.gather(root, report.from_commit, report.to_commit)
     return notes.render_markdown(notes.build(report, people, date, modules))
 
@@ -90,8 +89,6 @@ def release(
 def verify(root: Path, tag: str) -> tuple[Diagnostic, ...]:
     """Recompute the manifest of ``tag`` from the tagged content and compare it byte for byte
     with the committed one (and check the approving decision of a final release)."""
-    from bouquet.edges.git import parse_release_tag
-
     with Repository(root) as repo:
         commit = repo.resolve(tag)
         parsed = parse_release_tag(tag, commit)

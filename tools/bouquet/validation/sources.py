@@ -7,17 +7,14 @@
 - ``only``: check these paths in full and report only their problems, while cross-file rules
   still hold against the whole catalogue (the pre-commit case).
 
-Other families of files (governance…) plug in through ``EXTRA_CHECKERS``: dotted names
-``"package.module:function"`` of functions ``(sources, *, today, repo)`` returning
-diagnostics (``repo``: the git repository of the working tree, or None),
-imported only when validation runs.
+Governance files are checked by ``bouquet.governance.hook`` (``repo``: the git repository of
+the working tree, for what history says of sealed decisions; None for git objects).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -31,6 +28,7 @@ from bouquet.content.model_errors import model_diagnostics, real_errors
 from bouquet.content.reading.loader import Document, load_yaml
 from bouquet.content.vocab import Vocabulary
 from bouquet.diagnostics.record import Diagnostic
+from bouquet.governance.hook import governance_diagnostics
 from bouquet.validation.catalogue_rules import (
     Replacement,
     check_folder_name,
@@ -49,11 +47,6 @@ from bouquet.validation.vocab_rules import (
     vocab_patterns,
 )
 
-EXTRA_CHECKERS: tuple[str, ...] = (
-    "bouquet.governance.hook:check",
-)
-
-Checker = Callable[..., Iterable[Diagnostic]]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -92,8 +85,7 @@ def check_sources(
         if item.replacement is not None:
             out.extend(check_replacement_target(item.replacement, ctx, status_of))
     if selected is None or any(not is_module_path(p) and not is_vocab_path(p) for p in selected):
-        for name in EXTRA_CHECKERS:  # other families of files: only when some are selected
-            out.extend(_load_checker(name)(sources, today=today, repo=repo))
+        out.extend(governance_diagnostics(sources, repo))  # only when some are selected
     if selected is None:
         out.extend(check_layout(ctx, frozenset(module_paths)))
     else:
@@ -180,10 +172,4 @@ def _catalogue(checked: list[_Checked], vocabularies: dict[str, Vocabulary]) -> 
     return Catalogue(modules=modules, paths=paths, vocabularies=vocabularies)
 
 
-def _load_checker(name: str) -> Checker:
-    module_name, _, function = name.partition(":")
-    checker: Checker = getattr(importlib.import_module(module_name), function)
-    return checker
-
-
-__all__ = ["EXTRA_CHECKERS", "MODULES_DIR", "check_sources"]
+__all__ = ["MODULES_DIR", "check_sources"]
