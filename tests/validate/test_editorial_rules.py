@@ -115,3 +115,48 @@ def test_sentences_and_words() -> None:
     assert explained(text, text.index("ANCT"), text.index("ANCT") + 4)
     assert explained(text, text.index("QPV"), text.index("QPV") + 3)
     assert not explained("Le XYZ aide", 3, 6)
+
+
+EN_BREF = """\
+en_bref:
+  pour_qui: Les communes.
+  pour_quoi: {pour_quoi}
+  duree: Deux jours.
+  prix:
+    ht_eur: {{min: 1000, max: {ht_max}}}
+    ttc_eur: {{min: 1200, max: {ttc_max}}}
+    tva: TVA à 20 %.
+  financeurs: Le budget de la commune.
+  financeurs_verifies_le: 2026-12-02
+  a_preparer: [Une salle.]
+"""
+
+
+def check_summary(pour_quoi: str = "Décider.", ht_max: int = 2000,
+                  ttc_max: int = 2400) -> list[Diagnostic]:
+    text = MODULE.format(statut="valide", resume="Court.", prix=2000, unite="prestation",
+                         financements="budget_propre", revision="2026-12-02")
+    text = text.replace("description:", EN_BREF.format(
+        pour_quoi=pour_quoi, ht_max=ht_max, ttc_max=ttc_max) + "description:")
+    _, found = build_catalogue({**VOCABULARIES, PATH: text.encode()},
+                               today=dt.date(2026, 12, 2))
+    return found
+
+
+def test_a_consistent_summary_passes() -> None:
+    assert codes(check_summary()) == []
+
+
+def test_summary_prices_follow_the_tiroirs() -> None:
+    found = check_summary(ht_max=3000, ttc_max=3600)
+    assert codes(found) == ["BQ265"]
+    assert found[0].json_path == "$.en_bref.prix.ht_eur"
+    (too_much,) = check_summary(ttc_max=2500)
+    assert too_much.code == "BQ265"
+    assert too_much.json_path == "$.en_bref.prix.ttc_eur.max"
+
+
+def test_the_summary_is_checked_for_readability() -> None:
+    found = check_summary(pour_quoi="Le ZZTOP aide.")
+    assert codes(found) == ["BQ264"]
+    assert found[0].json_path == "$.en_bref.pour_quoi"

@@ -126,6 +126,9 @@ _TABLE: tuple[Code, ...] = (
     Code("BQ264", W, "Sigle non expliqué",
          "Écrivez le nom en toutes lettres à la première apparition, suivi du sigle entre "
          "parenthèses, ou ajoutez le sigle à schema/vocabulaires/sigles.yaml."),
+    Code("BQ265", W, "Prix de l'« en bref » incohérent avec les tiroirs",
+         "Recopiez dans « en_bref.prix » le plus petit et le plus grand prix HT des tiroirs ; le "
+         "TTC vaut le HT plus la TVA (20 %), ou le HT si la prestation en est exonérée."),
     # --- BQ3xx: governance -----------------------------------------------------------------
     Code("BQ301", E, "Fichier de gouvernance invalide",
          "Corrigez le fichier selon schema/governance/ (voir docs/gouvernance.md)."),

@@ -33,6 +33,7 @@ def check_editorial_rules(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     if get(doc.value, "statut") not in ("brouillon", None):
         yield from _unchecked_financings(doc, ctx)
     yield from _above_threshold(doc, ctx)
+    yield from _summary_prices(doc)
     yield from check_readability(doc, ctx)
 
 
@@ -123,3 +124,36 @@ def _above_threshold(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 def _euros(amount: int) -> str:
     return f"{fr.integer(amount)}{fr.NNBSP}€ HT"
+
+
+VAT_RATE = 1.2
+
+
+def _summary_prices(doc: Document) -> Iterator[Diagnostic]:
+    """The « en bref » price range is the range of the priced tiroirs, and TTC is HT plus at
+    most 20 % of VAT."""
+    ht = get(doc.value, "en_bref", "prix", "ht_eur")
+    ttc = get(doc.value, "en_bref", "prix", "ttc_eur")
+    tiroirs = get(doc.value, "tiroirs")
+    if not isinstance(ht, dict) or not isinstance(tiroirs, list):
+        return
+    lows = [get(t, "prix_ht_eur", "min") for t in tiroirs]
+    highs = [get(t, "prix_ht_eur", "max") for t in tiroirs]
+    low = min((v for v in lows if isinstance(v, int)), default=None)
+    high = max((v for v in highs if isinstance(v, int)), default=None)
+    if low is not None and high is not None and (ht.get("min"), ht.get("max")) != (low, high):
+        yield _at("BQ265", doc, ("en_bref", "prix", "ht_eur"),
+                  f"l'« en bref » annonce de {_amount(ht.get('min'))} à {_amount(ht.get('max'))} "
+                  f"HT, les tiroirs vont de {_euros(low)} à {_euros(high)}")
+    if isinstance(ttc, dict):
+        for bound in ("min", "max"):
+            before, after = ht.get(bound), ttc.get(bound)
+            if isinstance(before, int) and isinstance(after, int) and not (
+                    before <= after <= round(before * VAT_RATE)):
+                yield _at("BQ265", doc, ("en_bref", "prix", "ttc_eur", bound),
+                          f"TTC {_amount(after)} : attendu entre {_euros(before)} (sans TVA) "
+                          f"et {_amount(round(before * VAT_RATE))} TTC (TVA à 20 %)")
+
+
+def _amount(value: object) -> str:
+    return f"{fr.integer(value)}{fr.NNBSP}€" if isinstance(value, int) else "?"
