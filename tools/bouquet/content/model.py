@@ -127,6 +127,10 @@ class PrixEnBref(Record):
     ttc_eur: IntRange = Field(title="Fourchette en euros TTC", description="Ce que la commune "
                               "inscrit à son budget.")
     tva: NonEmpty = Field(title="TVA", examples=["TVA à 20 %"])
+    deplacements: NonEmpty | None = Field(
+        default=None, title="Frais de déplacement",
+        description="Ce que coûtent les déplacements, en plus du prix ou compris dedans.",
+    )
 
 
 class EnBref(Record):
