@@ -56,10 +56,17 @@ def _module_validator() -> jsonschema.Draft202012Validator:
 
 
 def _load(path: Path) -> object:
-    data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-    # JSON has no dates: editors and check-jsonschema see them as text.
-    if isinstance(data, dict) and "date_revision" in data:
-        data["date_revision"] = str(data["date_revision"])
+    return _dates_as_text(yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader))
+
+
+def _dates_as_text(data: object) -> object:
+    """JSON has no dates: editors and check-jsonschema see them as text."""
+    if isinstance(data, dt.date):
+        return data.isoformat()
+    if isinstance(data, dict):
+        return {key: _dates_as_text(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_dates_as_text(value) for value in data]
     return data
 
 

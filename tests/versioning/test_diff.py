@@ -44,3 +44,18 @@ def test_tiroir_without_price_is_sur_devis() -> None:
     new = _catalogue(TEXT.replace("    prix_ht_eur: {min: 4000, max: 6000}\n", ""))
     (change,) = diff(old, new)
     assert change.after == "sur devis"
+
+
+def test_required_fields_of_a_new_optional_object_break_nothing() -> None:
+    from bouquet.versioning.schema_diff import SchemaSummary, diff_schema
+
+    old = SchemaSummary(fields=frozenset({"id", "tiroirs", "tiroirs.id"}),
+                        required=frozenset({"id", "tiroirs", "tiroirs.id"}))
+    new = SchemaSummary(
+        fields=old.fields | {"en_bref", "en_bref.pour_qui", "tiroirs.titre"},
+        required=old.required | {"en_bref.pour_qui", "tiroirs.titre"},
+    )
+    fired = {(c.rule, c.field) for c in diff_schema(old, new)}
+    assert ("schema-champ-ajoute", "en_bref") in fired
+    assert ("schema-champ-obligatoire", "tiroirs.titre") in fired  # existing tiroirs lack it
+    assert not any(field.startswith("en_bref.") for _, field in fired)

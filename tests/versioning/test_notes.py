@@ -48,6 +48,8 @@ def test_notes_read_as_a_careful_person_wrote_them(
     assert "### Écrire la feuille de route" in out
     assert "Merci à Adèle Roux, Bob Durand, Chloé Petit et Élodie Zed." in out
     assert "bobby" not in out  # .mailmap honoured for co-authors
+    # the structures named in ``contributeurs`` of the changed modules are thanked too
+    assert f"Merci aux structures qui ont écrit les modules modifiés{NN}: Hub du Sud." in out
 
 
 def test_modules_are_ordered_the_french_way(repo: GitRepo,
@@ -113,3 +115,14 @@ def test_vocabulary_changes_share_one_heading_and_deliverables_show_the_differen
     repo.commit("Un livrable de plus")
     out = _notes(repo, capsys)
     assert f"livrables{NN}: ajout de «{NB}Carte des besoins{NB}»." in out
+
+
+def test_structures_come_from_the_contributeurs_of_readable_modules() -> None:
+    from bouquet.versioning.credits import structures_from
+
+    found = structures_from({
+        "modules/a/module.yaml": b"id: a\ncontributeurs: [Hinaura, '', 3]\n",
+        "modules/b/module.yaml": b"id: b\ncontributeurs: [\n",  # unreadable: no structures
+        "modules/c/module.yaml": b"id: c\n",
+    })
+    assert found == {"a": ("Hinaura",)}

@@ -101,10 +101,49 @@ class Ressource(Record):
         return self
 
 
+class NatureIndicateur(enum.StrEnum):
+    REALISATION = "realisation"  # what the hub produced (an output)
+    RESULTAT = "resultat"  # what changed for the territory (a result)
+
+
 class Indicateur(Record):
     id: str = Field(pattern=SLUG_PATTERN, max_length=64, title="Identifiant de l'indicateur")
     libelle: NonEmpty = Field(title="Libellé")
     unite: str | None = Field(default=None, title="Unité", examples=["structures", "%"])
+    nature: NatureIndicateur | None = Field(
+        default=None, title="Nature",
+        description="realisation : ce que le hub produit ; resultat : ce qui change pour le "
+                    "territoire.",
+    )
+    source: NonEmpty | None = Field(default=None, title="Source des données",
+                                    examples=["Feuilles d'émargement des séances"])
+    methode: NonEmpty | None = Field(default=None, title="Méthode de calcul")
+    frequence: NonEmpty | None = Field(default=None, title="Fréquence de mesure",
+                                       examples=["à chaque séance", "une fois par an"])
+
+
+class PrixEnBref(Record):
+    ht_eur: IntRange = Field(title="Fourchette en euros HT")
+    ttc_eur: IntRange = Field(title="Fourchette en euros TTC", description="Ce que la commune "
+                              "inscrit à son budget.")
+    tva: NonEmpty = Field(title="TVA", examples=["TVA à 20 %"])
+    deplacements: NonEmpty | None = Field(
+        default=None, title="Frais de déplacement",
+        description="Ce que coûtent les déplacements, en plus du prix ou compris dedans.",
+    )
+
+
+class EnBref(Record):
+    """What a mayor reads in two minutes: short sentences, no unexplained acronym."""
+
+    pour_qui: NonEmpty = Field(title="Pour qui")
+    pour_quoi: NonEmpty = Field(title="Pour quoi faire")
+    duree: NonEmpty = Field(title="Durée", examples=["De 6 à 8 jours de travail, sur 3 mois."])
+    prix: PrixEnBref | None = Field(default=None, title="Prix",
+                                    description="Absent : sur devis seulement.")
+    financeurs: NonEmpty = Field(title="Qui peut financer")
+    financeurs_verifies_le: dt.date = Field(title="Financeurs vérifiés le")
+    a_preparer: tuple[NonEmpty, ...] = Field(min_length=1, title="Ce que la commune prépare")
 
 
 class Correspondances(Record):
@@ -137,6 +176,10 @@ class Module(Record):
         title="Statut", description="brouillon → experimentation → valide → deprecie."
     )
     resume: NonEmpty = Field(title="Résumé", description="280 caractères au plus.")
+    en_bref: EnBref | None = Field(
+        default=None, title="En bref",
+        description="Le module en quelques phrases courtes, pour un élu.",
+    )
     description: NonEmpty = Field(title="Description (Markdown)")
     famille: str = vocab("familles", "Famille principale du module.", "Famille")
     familles_secondaires: tuple[str, ...] = Field(

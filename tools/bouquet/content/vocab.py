@@ -12,10 +12,18 @@ Format of a file::
         correspondances:            # optional
           standard_mediation_num: ["Aide aux démarches administratives"]  # exact 1.0.1 values
           autres: ["FNE « Établir un diagnostic territorial »"]
+        source: https://…            # optional: where the fact comes from (URL or reference)
+        verifie_le: 2026-12-02       # optional: when it was last checked
+        obsolete: true               # optional: kept for old modules, not for new ones
+        remplace_par: [autre_valeur] # optional: the values to use instead
+        valeur: 60000                # optional: a number the rules read (thresholds)
+        unite: € HT                  # optional: the unit of ``valeur``
+        en_vigueur_le: 2026-04-01    # optional: from when ``valeur`` applies
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -39,6 +47,18 @@ class VocabValue(_Frozen):
     libelle: str = Field(min_length=1)
     definition: str = Field(min_length=1)
     correspondances: VocabCorrespondances | None = None
+    source: str | None = Field(default=None, min_length=1,
+                               description="D'où vient l'information (adresse ou référence).")
+    verifie_le: dt.date | None = Field(default=None,
+                                       description="Date de la dernière vérification.")
+    obsolete: bool = Field(default=False,
+                           description="Valeur gardée pour l'historique ; ne plus l'employer.")
+    remplace_par: tuple[str, ...] = Field(default=(), description="Valeurs à employer à la place.")
+    valeur: int | None = Field(default=None, strict=True,
+                               description="Nombre lu par les règles (seuils).")
+    unite: str | None = Field(default=None, min_length=1, description="Unité de « valeur ».")
+    en_vigueur_le: dt.date | None = Field(default=None,
+                                          description="Date d'entrée en vigueur de « valeur ».")
 
 
 class Vocabulary(_Frozen):
@@ -49,6 +69,12 @@ class Vocabulary(_Frozen):
 
     def ids(self) -> frozenset[str]:
         return frozenset(v.id for v in self.valeurs)
+
+    def get(self, value_id: str) -> VocabValue | None:
+        for v in self.valeurs:
+            if v.id == value_id:
+                return v
+        return None
 
     def label(self, value_id: str) -> str:
         for v in self.valeurs:

@@ -110,6 +110,25 @@ _TABLE: tuple[Code, ...] = (
     Code("BQ222", W, "Valeur répétée dans une liste", "Retirez la valeur répétée."),
     Code("BQ223", E, "Maturité visée inférieure à la maturité minimale",
          "La maturité visée (« cible ») doit être au moins égale à « min »."),
+    # --- BQ26x: what a module tells a buyer (dated facts, procurement, plain French) ------
+    Code("BQ260", W, "Financement non vérifié depuis plus d'un an",
+         "Vérifiez le financement auprès de sa source, puis mettez à jour « source » et "
+         "« verifie_le » dans schema/vocabulaires/financements.yaml (délai : valeur "
+         "« reverification_financements » de schema/vocabulaires/seuils.yaml)."),
+    Code("BQ261", W, "Valeur de vocabulaire obsolète",
+         "Remplacez-la par l'une des valeurs de son « remplace_par » dans le vocabulaire."),
+    Code("BQ262", W, "Tiroir au-delà du seuil de dispense de publicité",
+         "Au-delà de ce seuil, l'acheteur public doit publier et mettre en concurrence : "
+         "dites-le dans la description du tiroir, ou découpez l'offre en tiroirs réellement "
+         "distincts, sans fractionnement artificiel (voir docs/achat-public.md)."),
+    Code("BQ263", W, "Phrase trop longue",
+         "Coupez la phrase en deux ou trois phrases courtes : un sujet, un verbe, une idée."),
+    Code("BQ264", W, "Sigle non expliqué",
+         "Écrivez le nom en toutes lettres à la première apparition, suivi du sigle entre "
+         "parenthèses, ou ajoutez le sigle à schema/vocabulaires/sigles.yaml."),
+    Code("BQ265", W, "Prix de l'« en bref » incohérent avec les tiroirs",
+         "Recopiez dans « en_bref.prix » le plus petit et le plus grand prix HT des tiroirs ; le "
+         "TTC vaut le HT plus la TVA (20 %), ou le HT si la prestation en est exonérée."),
     # --- BQ3xx: governance -----------------------------------------------------------------
     Code("BQ301", E, "Fichier de gouvernance invalide",
          "Corrigez le fichier selon schema/governance/ (voir docs/gouvernance.md)."),

@@ -66,7 +66,8 @@ suivante applique l'évolution la plus forte exigée :
   bloquants ; 1 si le contenu est invalide ; 2 pour une révision inconnue.
 - `bouquet notes [--from REV] [--to REV] [--date AAAA-MM-JJ] [--format markdown|json]` :
   notes de version en français, par nature de changement puis par module, avec les
-  contributions (auteurs et `Co-authored-by:` des commits, `.mailmap` appliqué). La date
+  contributions (auteurs et `Co-authored-by:` des commits, `.mailmap` appliqué) et les
+  structures nommées dans `contributeurs` des modules modifiés (clé JSON `structures`). La date
   par défaut est celle du commit `--to` : relancer donne exactement le même texte.
   Pour retrouver les notes d'une version déjà publiée, donnez les deux bornes :
   `bouquet notes --from v1.1.0 --to v1.2.0`.

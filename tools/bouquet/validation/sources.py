@@ -39,6 +39,7 @@ from bouquet.validation.catalogue_rules import (
     status_from_tree,
 )
 from bouquet.validation.context import Context
+from bouquet.validation.editorial_rules import check_editorial_rules
 from bouquet.validation.module_rules import check_module_rules
 from bouquet.validation.vocab_rules import (
     check_module_vocabularies,
@@ -105,6 +106,7 @@ def _check_module(path: str, data: bytes, ctx: Context, out: list[Diagnostic]) -
     out.extend(check_module_rules(document, folder, ctx))
     out.extend(check_module_vocabularies(document, ctx))
     out.extend(check_resources(document, folder, ctx))
+    out.extend(check_editorial_rules(document, ctx))
     statut = document.value.get("statut") if isinstance(document.value, dict) else None
     return _Checked(path, folder, module, statut, replacement_of(document))
 

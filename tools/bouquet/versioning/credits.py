@@ -1,18 +1,20 @@
 """Contributors of a range, from commit authors and ``Co-authored-by:`` trailers, with
-``.mailmap`` honoured (I/O edge: reads git; no hosting API)."""
+``.mailmap`` honoured, and the structures named in ``contributeurs`` of the modules the range
+changed (I/O edge: reads git; no hosting API)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bouquet.content.layout import VOCAB_DIR
 from bouquet.edges.git import CommitCredit, Person, Repository
 from bouquet.fr import collation_key
 from bouquet.versioning.changes import Scope
+from bouquet.versioning.plainyaml import plain
 from bouquet.versioning.schema_diff import SCHEMA_PATH
-from bouquet.versioning.snapshot import PREFIXES
+from bouquet.versioning.snapshot import PREFIXES, referenced_modules
 
 Target = tuple[Scope, str]
 
@@ -23,6 +25,7 @@ class Credits:
 
     by_target: Mapping[Target, tuple[str, ...]] = field(default_factory=dict)
     overall: tuple[str, ...] = ()
+    structures: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # module id -> names
 
 
 def gather(repo_path: str | Path, old: str | None, new: str) -> Credits:
@@ -32,7 +35,21 @@ def gather(repo_path: str | Path, old: str | None, new: str) -> Credits:
 
 def credits_of(repo: Repository, old: str | None, new: str) -> Credits:
     """Credits of ``old..new`` in an opened repository (a task for ``compute_alongside``)."""
-    return credits_from(repo.credits(old, new, PREFIXES))
+    found = credits_from(repo.credits(old, new, PREFIXES))
+    modules = [target for scope, target in found.by_target if scope is Scope.MODULE]
+    return replace(found, structures=structures_from(referenced_modules(repo, new, modules)))
+
+
+def structures_from(files: Mapping[str, bytes]) -> dict[str, tuple[str, ...]]:
+    """Pure: module id -> the structures of its ``contributeurs`` (a module that is gone or
+    unreadable at the end of the range has none)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for path, data in sorted(files.items()):
+        value = plain(data)
+        names = value.get("contributeurs") if isinstance(value, dict) else None
+        if isinstance(names, list):
+            found[path.split("/")[1]] = tuple(n for n in names if isinstance(n, str) and n)
+    return found
 
 
 def credits_from(commits: Iterable[CommitCredit]) -> Credits:

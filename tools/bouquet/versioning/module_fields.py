@@ -10,7 +10,7 @@ from bouquet.versioning import render
 from bouquet.versioning.changes import Change, Place, fire
 from bouquet.versioning.render import FIELD_LABELS, Labels
 
-TEXT_FIELDS = ("resume", "description")
+TEXT_FIELDS = ("resume", "en_bref", "description")
 AUDIENCES = ("commanditaires", "participants", "publics_finaux")
 CLASSIFICATIONS = ("familles_secondaires", "echelons", "modalites")
 METADATA = ("contributeurs", "mainteneurs", "date_revision")

@@ -49,6 +49,7 @@ class Notes:
     credits: tuple[tuple[str, tuple[str, ...]], ...]  # (heading, names)
     contributors: tuple[str, ...]
     module_versions: tuple[ModuleVersion, ...] = ()
+    structures: tuple[str, ...] = ()  # named in ``contributeurs`` of the changed modules
 
 
 def heading(scope: Scope, title: str) -> str:
@@ -74,7 +75,15 @@ def build(
         credits=_credits_by_heading(credits, visible), contributors=credits.overall,
         module_versions=tuple(sorted(module_versions,
                                      key=lambda m: (fr.collation_key(m.title), m.id))),
+        structures=_structures(credits, visible),
     )
+
+
+def _structures(credits: Credits, visible: list[Change]) -> tuple[str, ...]:
+    changed = {c.target for c in visible if c.scope is Scope.MODULE}
+    names = {n for module, found in credits.structures.items() if module in changed
+             for n in found}
+    return tuple(sorted(names, key=fr.collation_key))
 
 
 VOCABULARIES_HEADING = "Vocabulaires"
@@ -131,13 +140,17 @@ def render_markdown(notes: Notes) -> str:
             lines += [f"### {group.heading}", ""] + [f"- {item}" for item in group.items]
             lines.append("")
     lines += _module_version_lines(notes)
-    if notes.contributors:
+    if notes.contributors or notes.structures:
         lines += ["## Contributions", ""]
         lines += [f"- {title}{fr.NNBSP}: {fr.enumeration(names)}." for title, names in
                   notes.credits]
         if notes.credits:
             lines.append("")
-        lines += [f"Merci à {fr.enumeration(notes.contributors)}.", ""]
+        if notes.structures:
+            lines += ["Merci aux structures qui ont écrit les modules modifiés"
+                      f"{fr.NNBSP}: {fr.enumeration(notes.structures)}.", ""]
+        if notes.contributors:
+            lines += [f"Merci à {fr.enumeration(notes.contributors)}.", ""]
     return fr.typography("\n".join(lines))
 
 
@@ -172,6 +185,7 @@ def render_json(notes: Notes) -> str:
         ],
         "credits": [{"title": t, "names": list(n)} for t, n in notes.credits],
         "contributors": list(notes.contributors),
+        "structures": list(notes.structures),
         "module_versions": [{"id": m.id, "title": m.title, "previous": m.previous,
                              "version": m.version} for m in notes.module_versions],
         "markdown": render_markdown(notes),

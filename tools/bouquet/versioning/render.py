@@ -14,7 +14,7 @@ STATUTS = {
 }
 
 FIELD_LABELS = {
-    "titre": "Titre", "resume": "Résumé", "description": "Description",
+    "titre": "Titre", "resume": "Résumé", "en_bref": "En bref", "description": "Description",
     "prerequis": "Prérequis", "famille": "Famille",
     "familles_secondaires": "Familles secondaires", "commanditaires": "Commanditaires",
     "participants": "Participants", "publics_finaux": "Publics finaux",

@@ -143,6 +143,10 @@ RULES: tuple[Rule, ...] = (
          "Définition de {after} révisée ({subject})."),
     Rule("valeur-correspondances-modifiees", _MINOR, M, "Correspondances d'une valeur",
          "Correspondances de {after} avec les standards modifiées ({subject})."),
+    Rule("valeur-obsolete", _MINOR, OB, "Valeur de vocabulaire rendue obsolète",
+         "Valeur {after} obsolète ({subject}) : {detail}."),
+    Rule("valeur-verification-modifiee", _PATCH, C, "Source ou vérification d'une valeur",
+         "Source ou date de vérification de {after} mise à jour ({subject})."),
     Rule("vocabulaire-texte-modifie", _PATCH, C, "Présentation d'un vocabulaire révisée",
          "{field} du vocabulaire {subject} révisé."),
     # --- schema --------------------------------------------------------------------------

@@ -78,7 +78,8 @@ def diff_schema(old: SchemaSummary | None, new: SchemaSummary | None) -> list[Ch
     place = Place(Scope.SCHEMA, "module", SCHEMA_TITLE, SCHEMA_PATH)
     changes = []
     for path in sorted(new.required - old.required):
-        changes.append(fire("schema-champ-obligatoire", place, field=path, subject=path))
+        if not _under_new_field(path, old.fields):  # old content cannot hold it: no break
+            changes.append(fire("schema-champ-obligatoire", place, field=path, subject=path))
     for path in sorted(old.required - new.required):
         if path in new.fields:
             changes.append(fire("schema-champ-facultatif", place, field=path, subject=path))
@@ -92,6 +93,13 @@ def diff_schema(old: SchemaSummary | None, new: SchemaSummary | None) -> list[Ch
             changes.append(fire("schema-valeur-retiree", place, field=path, subject=path,
                                 before=fr.quote(value)))
     return changes
+
+
+def _under_new_field(path: str, old_fields: frozenset[str]) -> bool:
+    """Whether an ancestor of ``path`` is new: a required field inside a new optional object
+    breaks nothing, since no existing content could carry that object."""
+    parts = path.split(".")
+    return any(".".join(parts[:i]) not in old_fields for i in range(1, len(parts)))
 
 
 def schema_touched(old_raw: bytes | None, new_raw: bytes | None) -> list[Change]:

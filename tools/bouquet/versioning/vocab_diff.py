@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 
 from bouquet import fr
-from bouquet.content.vocab import Vocabulary, vocab_path
+from bouquet.content.vocab import Vocabulary, VocabValue, vocab_path
 from bouquet.versioning.changes import Change, Place, Scope, fire
 
 
@@ -58,3 +58,20 @@ def _diff_values(place: Place, a: Vocabulary, b: Vocabulary) -> Iterator[Change]
         if before.correspondances != value.correspondances:
             yield fire("valeur-correspondances-modifiees", place, field=field, subject=title,
                        after=fr.quote(value.libelle))
+        yield from _checks_and_status(place, field, title, before, value)
+
+
+def _checks_and_status(place: Place, field: str, title: str, before: VocabValue,
+                       value: VocabValue) -> Iterator[Change]:
+    """What a buyer relies on: obsolescence, the source and date of a checked fact, and the
+    numbers the rules read (``valeur``, ``unite``, ``en_vigueur_le``)."""
+    if value.obsolete and not before.obsolete:
+        instead = fr.enumeration(fr.quote(r) for r in value.remplace_par)
+        detail = f"employer {instead} à la place" if instead else "ne plus l'employer"
+        yield fire("valeur-obsolete", place, field=field, subject=title,
+                   after=fr.quote(value.libelle), detail=detail)
+    checked = ("source", "verifie_le", "valeur", "unite", "en_vigueur_le", "remplace_par")
+    if any(getattr(before, name) != getattr(value, name) for name in checked) or (
+            before.obsolete and not value.obsolete):
+        yield fire("valeur-verification-modifiee", place, field=field, subject=title,
+                   after=fr.quote(value.libelle))
