@@ -195,13 +195,9 @@ def test_hostile_folder_name_does_not_break_reading(repo: GitRepo) -> None:
     assert "tiroir-prix-modifie" in {c.rule for c in report.changes}
 
 
-def test_the_child_process_and_the_thread_give_the_same_report(
-    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """compute reads and parses in a forked child where it can (bouquet.forked): the report
-    must not depend on it, diagnostics and warnings included."""
-    from bouquet import forked
-
+def test_a_broken_module_and_a_stray_tag_are_reported_beside_the_changes(repo: GitRepo) -> None:
+    """The report keeps the changes of the valid files, the diagnostics of the broken one
+    and a warning for a tag that is not a version."""
     text = repo.read(MODULE_PATH)
     repo.tag("v1.0.0", "Version 1.0.0")
     repo.tag("pas-une-version", "ignorée avec un avertissement")
@@ -210,24 +206,10 @@ def test_the_child_process_and_the_thread_give_the_same_report(
                text.replace("id: diagnostic-territorial", "id: feuille-de-route"))
     repo.write("modules/casse/module.yaml", "id: casse\ntitre: [pas fermé\n")
     repo.commit("Prix, un module ajouté, un module cassé")
-    forks = []
-    fork = forked.Beside._fork
-
-    def counted(self: forked.Beside[object]) -> None:
-        forks.append(1)
-        fork(self)
-
-    monkeypatch.setattr(forked.Beside, "_fork", counted)
-    reports = []
-    for enabled in (True, False):
-        monkeypatch.setattr(forked, "ENABLED", enabled)
-        reports.append(compute(repo.path))
-    forked_report, threaded = reports
-    assert forks == [1]  # the first run did fork, the second did not
-    assert forked_report == threaded
-    assert {"tiroir-prix-modifie", "module-publie"} <= {c.rule for c in threaded.changes}
-    assert [d.diagnostic.path for d in threaded.diagnostics] == ["modules/casse/module.yaml"]
-    assert any("pas-une-version" in w for w in threaded.warnings)
+    report = compute(repo.path)
+    assert {"tiroir-prix-modifie", "module-publie"} <= {c.rule for c in report.changes}
+    assert [d.diagnostic.path for d in report.diagnostics] == ["modules/casse/module.yaml"]
+    assert any("pas-une-version" in w for w in report.warnings)
 
 
 @pytest.mark.parametrize("count", [3, 20])

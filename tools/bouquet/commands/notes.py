@@ -9,7 +9,7 @@ from bouquet.commands._shared import day
 from bouquet.commands.version import add_range_arguments
 from bouquet.errors import ExitCode
 from bouquet.versioning import credits, notes, output
-from bouquet.versioning.compute import compute_alongside
+from bouquet.versioning.compute import compute
 from bouquet.versioning.item_history import module_versions_of
 
 
@@ -24,11 +24,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    report, pending_credits = compute_alongside(credits.credits_of, args.repo, args.from_rev,
-                                                args.to_rev, args.pre_release)
+    report = compute(args.repo, args.from_rev, args.to_rev, args.pre_release)
     sys.stderr.write(output.problems_text(report))
     module_versions = module_versions_of(args.repo, report)
-    document = notes.build(report, pending_credits.result(), args.date, module_versions)
+    contributors = credits.gather(args.repo, report.from_commit, report.to_commit)
+    document = notes.build(report, contributors, args.date, module_versions)
     if args.format == "json":
         sys.stdout.write(notes.render_json(document))
     else:

@@ -12,28 +12,22 @@ the revision, never as an exception.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Set
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
-from bouquet.content.layout import catalogue_files
-from bouquet.diagnostics.record import Severity
+import semver
+
+from bouquet.content.catalogue import Catalogue
+from bouquet.content.reading.plain import plain_value
+from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.edges.git import FETCH_HINT, GitUsageError, ReleaseTag, Repository
-from bouquet.forked import Beside
-from bouquet.versioning import snapshot
-
-# Only what both processes need is imported before the fork (see _compute): the
-# parent imports the models and the policy after it, the child libyaml.
-if TYPE_CHECKING:
-    import semver
-
-    from bouquet.content.catalogue import Catalogue
-    from bouquet.diagnostics.record import Diagnostic
-    from bouquet.versioning.changes import Change
-    from bouquet.versioning.rules import Bump
-
-T = TypeVar("T")
+from bouquet.validation.catalogue import build_catalogue
+from bouquet.versioning import policy, snapshot
+from bouquet.versioning.changes import Change
+from bouquet.versioning.diff import diff
+from bouquet.versioning.rules import Bump
+from bouquet.versioning.schema_diff import SCHEMA_PATH, schema_touched
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,49 +75,15 @@ def compute(
     pre_release: str | None = None,
 ) -> VersionReport:
     """The version report of ``from_rev..to_rev`` (see the module's docstring)."""
-    return _compute(None, repo_path, from_rev, to_rev, pre_release)[0]
-
-
-def compute_alongside(
-    task: Callable[[Repository, str | None, str], T],
-    repo_path: str | Path,
-    from_rev: str | None = None,
-    to_rev: str = "HEAD",
-    pre_release: str | None = None,
-) -> tuple[VersionReport, Beside[T]]:
-    """``compute``, plus ``task(repo, from_commit, to_commit)`` started beside (another process
-    or thread) as soon as the range is known, e.g. ``bouquet.versioning.credits.credits_of``
-    for the notes. Its result (it must pickle) is waited for by the caller, as late as it can:
-    ``result()`` on the second item."""
-    report, side = _compute(task, repo_path, from_rev, to_rev, pre_release)
-    assert side is not None
-    return report, side
-
-
-def _compute(
-    task: Callable[[Repository, str | None, str], T] | None,
-    repo_path: str | Path,
-    from_rev: str | None,
-    to_rev: str,
-    pre_release: str | None,
-) -> tuple[VersionReport, Beside[T] | None]:
     with Repository(repo_path) as repo:
-        # git and libyaml work in a child process (see bouquet.forked) while this one imports
-        # the models, the costliest imports; the child's result is the plain data.
-        pending = Beside(_read_and_parse, repo, from_rev, to_rev)
-        from bouquet.versioning import policy
-        from bouquet.versioning.diff import diff
-        from bouquet.versioning.schema_diff import SCHEMA_PATH, schema_touched
-        read = pending.result()
-        span, sources = read.span, read.span.sources
-        repo.warnings[:] = read.warnings
-        side = Beside(task, repo, span.from_commit, span.to_commit) if task else None
-        base, from_commit, from_label = span.base, span.from_commit, span.from_label
-        to_commit = span.to_commit
-        old, old_diags = _catalogue(repo, from_commit, sources.old, read.old_parsed,
-                                    sources.old_modules, sources.old_date, from_label or "")
-        new, new_diags = _catalogue(repo, to_commit, sources.new, read.new_parsed,
-                                    sources.new_modules, sources.new_date, to_rev)
+        to_commit = repo.resolve(to_rev)
+        all_tags = tuple(repo.release_tags())
+        base, from_commit, from_label = _base(repo, from_rev, to_commit, all_tags)
+        sources = snapshot.changed_sources(repo, from_commit, to_commit)
+        old, old_diags = _catalogue(repo, from_commit, sources.old, sources.old_modules,
+                                    sources.old_date, from_label or "")
+        new, new_diags = _catalogue(repo, to_commit, sources.new, sources.new_modules,
+                                    sources.new_date, to_rev)
         titles = _replacement_titles(repo, to_commit, new)
         warnings = tuple(repo.warnings)
     changes = diff(old, new, touched=sources.touched, titles=titles)
@@ -135,54 +95,13 @@ def _compute(
     changes = [c for c in changes if c.path not in broken]
     increment = policy.bump(changes)
     current = base.version if base else None
-    report = VersionReport(
+    return VersionReport(
         from_rev=from_label, from_commit=from_commit, to_rev=to_rev, to_commit=to_commit,
         date=sources.new_date, current=current,
         next=policy.next_version(current, increment, pre_release,
-                                 [t.version for t in span.all_tags]),
+                                 [t.version for t in all_tags]),
         bump=increment, changes=tuple(changes), diagnostics=diagnostics, warnings=warnings,
     )
-    return report, side
-
-
-@dataclass(frozen=True)
-class _Span:
-    """What git says about the range: revisions, tags and the changed files."""
-
-    to_commit: str
-    all_tags: tuple[ReleaseTag, ...]
-    base: ReleaseTag | None
-    from_commit: str | None
-    from_label: str | None
-    sources: snapshot.ChangedSources
-
-
-@dataclass(frozen=True)
-class _Read:
-    """The range and the plain data of its catalogue files (what the child process sends)."""
-
-    span: _Span
-    old_parsed: dict[str, object]
-    new_parsed: dict[str, object]
-    warnings: tuple[str, ...]
-
-
-def _read_and_parse(repo: Repository, from_rev: str | None, to_rev: str) -> _Read:
-    from bouquet.versioning.plainyaml import parse_files
-
-    span = _read_range(repo, from_rev, to_rev)
-    old, new = span.sources.old, span.sources.new
-    seen: dict[bytes, object] = {}
-    return _Read(span, parse_files(old, catalogue_files(old), seen),
-                 parse_files(new, catalogue_files(new), seen), tuple(repo.warnings))
-
-
-def _read_range(repo: Repository, from_rev: str | None, to_rev: str) -> _Span:
-    to_commit = repo.resolve(to_rev)
-    all_tags = tuple(repo.release_tags())
-    base, from_commit, from_label = _base(repo, from_rev, to_commit, all_tags)
-    sources = snapshot.changed_sources(repo, from_commit, to_commit)
-    return _Span(to_commit, all_tags, base, from_commit, from_label, sources)
 
 
 def _base(
@@ -212,24 +131,19 @@ def _base(
 
 
 def _catalogue(
-    repo: Repository, commit: str | None, sources: dict[str, bytes],
-    parsed: Mapping[str, object], own: Set[str], today: dt.date | None, label: str,
+    repo: Repository, commit: str | None, sources: dict[str, bytes], own: Set[str],
+    today: dt.date | None, label: str,
 ) -> tuple[Catalogue, list[RevisionDiagnostic]]:
-    """The catalogue of the changed modules at ``commit`` and their diagnostics."""
-    from bouquet.content.catalogue import Catalogue
-    from bouquet.validation.catalogue import build_catalogue
-    from bouquet.versioning.quickload import quick_catalogue
-
+    """The catalogue of the changed modules at ``commit`` and their diagnostics: their whole
+    folders, the vocabularies and the schema go through the one catalogue builder (its quick
+    reading for a diff). Modules named by ``remplace_par`` join when a check needs them."""
     if commit is None or today is None:
         return Catalogue(), []
-    quick = quick_catalogue(sources, parsed)
-    if quick is not None:
-        return _restrict(quick, own), []
     sources = {**sources, **snapshot.full_side(repo, commit, own)}
-    catalogue, diagnostics = build_catalogue(sources, today=today)
+    catalogue, diagnostics = build_catalogue(sources, today=today, quick=True)
     missing = {m.remplace_par for m in catalogue.modules.values() if m.remplace_par} - set(
         catalogue.modules)
-    if missing:
+    if missing and diagnostics:
         extra = snapshot.referenced_modules(repo, commit, sorted(missing))
         if extra:
             catalogue, diagnostics = build_catalogue({**sources, **extra}, today=today)
@@ -240,14 +154,13 @@ def _catalogue(
 
 def _replacement_titles(repo: Repository, commit: str, catalogue: Catalogue) -> dict[str, str]:
     """Titles of the modules named by ``remplace_par`` that the diff did not load."""
-    from bouquet.versioning.plainyaml import module_title
-
     wanted = {m.remplace_par for m in catalogue.modules.values() if m.remplace_par}
+    referenced = snapshot.referenced_modules(repo, commit, sorted(wanted - set(catalogue.modules)))
     titles = {}
-    for path, raw in snapshot.referenced_modules(repo, commit, sorted(wanted - set(
-            catalogue.modules))).items():
-        title = module_title(raw)
-        if title:
+    for path, raw in referenced.items():
+        value = plain_value(path, raw)
+        title = value.get("titre") if isinstance(value, dict) else None
+        if isinstance(title, str):
             titles[path.split("/")[1]] = title
     return titles
 

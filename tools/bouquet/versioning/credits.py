@@ -9,10 +9,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bouquet.content.layout import VOCAB_DIR
+from bouquet.content.reading.plain import plain_value
 from bouquet.edges.git import CommitCredit, Person, Repository
 from bouquet.fr import collation_key
 from bouquet.versioning.changes import Scope
-from bouquet.versioning.plainyaml import plain
 from bouquet.versioning.schema_diff import SCHEMA_PATH
 from bouquet.versioning.snapshot import PREFIXES, referenced_modules
 
@@ -34,7 +34,7 @@ def gather(repo_path: str | Path, old: str | None, new: str) -> Credits:
 
 
 def credits_of(repo: Repository, old: str | None, new: str) -> Credits:
-    """Credits of ``old..new`` in an opened repository (a task for ``compute_alongside``)."""
+    """Credits of ``old..new`` in an opened repository."""
     found = credits_from(repo.credits(old, new, PREFIXES))
     modules = [target for scope, target in found.by_target if scope is Scope.MODULE]
     return replace(found, structures=structures_from(referenced_modules(repo, new, modules)))
@@ -45,7 +45,7 @@ def structures_from(files: Mapping[str, bytes]) -> dict[str, tuple[str, ...]]:
     unreadable at the end of the range has none)."""
     found: dict[str, tuple[str, ...]] = {}
     for path, data in sorted(files.items()):
-        value = plain(data)
+        value = plain_value(path, data)
         names = value.get("contributeurs") if isinstance(value, dict) else None
         if isinstance(names, list):
             found[path.split("/")[1]] = tuple(n for n in names if isinstance(n, str) and n)

@@ -11,15 +11,14 @@ files the changes touched, not the size of the catalogue nor the length of histo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import semver
-import yaml
 
 from bouquet.content.layout import VOCAB_DIR
+from bouquet.content.reading.plain import plain_value
 from bouquet.edges.git import ReleaseTag, Repository
 from bouquet.versioning.changes import Change, ModuleVersion
 from bouquet.versioning.compute import VersionReport, compute
@@ -68,21 +67,12 @@ def path_key(path: str) -> str | None:
     return None if name is None else schema_key(name)
 
 
-_STATUT = re.compile(rb"^statut:[ \t]*[\"']?([a-z]+)[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
-
-
 def _is_published(key: str, raw: bytes | None) -> bool:
     if raw is None:
         return False
     if not key.startswith("module:"):
         return True
-    found = _STATUT.findall(raw)
-    if len(found) == 1:  # the usual block style: no need to parse the whole file
-        return bool(found[0] != b"brouillon")
-    try:
-        data = yaml.load(raw, Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
-        return False
+    data = plain_value(key_path(key), raw)
     return isinstance(data, dict) and data.get("statut") not in (None, "brouillon")
 
 

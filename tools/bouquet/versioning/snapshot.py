@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from bouquet.content.layout import MODULE_FILE, MODULES_DIR, is_module_path
 from bouquet.edges.git import ChangeStatus, PathChange, Repository, committer_date
 
-# No model import here: this runs while the models are being imported (see compute).
 PREFIXES = (MODULES_DIR, "schema")
 
 

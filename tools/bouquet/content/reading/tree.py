@@ -281,7 +281,8 @@ class TreeBuilder:
         frame = self.stack[-1]
         assert isinstance(frame.value, dict)
         loc = (*frame.loc, text)
-        position = mark_position(event.start_mark)
+        mark = event.start_mark
+        position = (mark.line + 1, mark.column + 1)  # type: ignore[union-attr]
         if loc in self.key_positions:
             first = self.key_positions[loc]
             self.out.append(diag(
@@ -295,7 +296,8 @@ class TreeBuilder:
 
     def _start(self, event: MappingStartEvent | SequenceStartEvent, empty: dict[str, object]
                | list[object]) -> None:
-        self._check_anchor_tag(event)
+        if event.anchor is not None or event.tag is not None:
+            self._check_anchor_tag(event)
         if self._expects_key():
             frame = self.stack[-1]
             line, column = mark_position(event.start_mark)
