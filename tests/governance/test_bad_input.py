@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 from conftest import DECISION, GitRepo, decision_yaml, instance_yaml, members_yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from bouquet.cli import main
 
@@ -65,33 +63,6 @@ def test_broken_decision_at_opening_is_exit_one(
     repo.commit("Open", {f"{DECISION}/decision.yaml": "id: d1\ninstance: comite\nmethode: vote\n"})
     assert main(["vote", "tally", "d1", "--repo", str(repo.path)]) == 1
     assert "invalides" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize("text", [
-    b"choix: pour\n", b"# mon vote\n\nchoix: contre  # ferme\n\n", b"mandataire: zoomacom\n",
-    b"choix: pour", b"choix: yes\n", b"choix: pour#x\n", b"choix: pour\r\n", b"choix: 'pour'\n",
-    b"choix:  pour\n", b"choix: pour\nchoix: contre\n", b"\xef\xbb\xbfchoix: pour\n",
-    b"mandataire: off\n", b"choix: on\n", b"choix: null\n", b"choix: a-b_c\n",
-])
-def test_fast_path_reads_exactly_like_the_careful_loader(text: bytes) -> None:
-    from bouquet.content.reading.loader import load_yaml as careful
-    from bouquet.governance.files import InvalidFile, load_yaml
-
-    document, found = careful("", text)
-    errors = [d for d in found if d.severity.value == "error"]
-    if document is None or errors:
-        with pytest.raises(InvalidFile):
-            load_yaml(text)
-    else:
-        assert load_yaml(text) == document.value
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["choix", "mandataire", ":", " ", "\t", "\n", "#", "pour",
-                                 "yes", "-", "_", "a", "1", "'", "\r", "off", "y"]),
-                max_size=12))
-def test_fast_path_agrees_with_the_careful_loader_on_random_text(parts: list[str]) -> None:
-    test_fast_path_reads_exactly_like_the_careful_loader("".join(parts).encode())
 
 
 def test_tally_write_files_the_minutes_beside_the_decision(

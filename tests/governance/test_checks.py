@@ -189,3 +189,35 @@ def test_objection_without_motive_gets_a_hint_about_motif() -> None:
                  f"{d}__bulletins__a.yaml": "choix: objection\n"})
     assert [x.code for x in got] == ["BQ310"]
     assert "motif" in (got[0].hint or "")
+
+
+def test_every_problem_of_a_governance_file_is_reported_at_its_place() -> None:
+    """Like a module file: an empty « nom », an empty « periodicite » and an unknown key give
+    three diagnostics, each at its line and column, in one run."""
+    instance = ("id: x\nnom: ''\nperiodicite: ''\nmembres:\n  - a\n  - b\n  - c\n"
+                "colleges:\n  x: 50\n  y: 50\nsecretaire: a\n")
+    got = run(**{"governance__instances__x.yaml": instance})
+    assert [(d.code, d.line, d.column) for d in got] == [
+        ("BQ301", 2, 1), ("BQ301", 3, 1), ("BQ301", 11, 1)]
+    nom, periodicite, unknown = (d.message for d in got)
+    assert nom == "«\u00a0nom\u00a0» est vide"
+    assert periodicite == "«\u00a0periodicite\u00a0» est vide"
+    assert unknown == "champ inconnu «\u00a0secretaire\u00a0»"
+    assert all(d.path == "governance/instances/x.yaml" for d in got)
+    assert [d.json_path for d in got] == ["$.nom", "$.periodicite", "$.secretaire"]
+
+
+def test_every_problem_of_a_ballot_and_of_a_decision_is_reported() -> None:
+    d = DECISION.replace("/", "__")
+    got = run(**{f"{d}__bulletins__a.yaml": "choix: peut-etre\nmotif: [a]\nsignataire: a\n"})
+    assert [(x.code, x.line, x.column) for x in got] == [
+        ("BQ311", 1, 1), ("BQ310", 2, 1), ("BQ310", 3, 1)]
+    assert got[0].message == "choix «\u00a0peut-etre\u00a0» inconnu"
+    assert got[2].message == "champ inconnu «\u00a0signataire\u00a0»"
+    got = run(**{f"{d}__decision.yaml": decision_yaml(methode="vote", publication="1.2",
+                                                      date="hier")})
+    decision = [(x.code, x.line, x.column) for x in got if x.path.endswith("decision.yaml")]
+    assert decision == [("BQ301", 4, 1), ("BQ301", 5, 1), ("BQ301", 6, 1)]
+    messages = " / ".join(x.message for x in got if x.path.endswith("decision.yaml"))
+    assert "valeurs possibles" in messages and "forme attendue" in messages
+    assert "champ inconnu «\u00a0date\u00a0»" in messages

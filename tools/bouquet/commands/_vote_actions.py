@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bouquet.edges.worktree import replace_file
 from bouquet.errors import BouquetError, ExitCode
-from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, InvalidFile, instance_path
+from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, instance_path
 from bouquet.governance.minutes import (
     render_json,
     render_markdown,
@@ -20,7 +20,7 @@ from bouquet.governance.minutes import (
     typo,
 )
 from bouquet.governance.models import DECISION_ID_PATTERN, Methode
-from bouquet.governance.recount import recount, repo_root, resolve_folder
+from bouquet.governance.recount import Recount, recount, repo_root, resolve_folder
 from bouquet.governance.secretary import close_decision, new_decision
 from bouquet.governance.signatures import SIGNATURE_SUFFIX, SigningError
 from bouquet.governance.signatures import sign as ssh_sign
@@ -44,15 +44,12 @@ def tally(args: argparse.Namespace) -> int:
         if not (root / folder).is_dir() and not _in_history(root, folder):
             raise _fail(f"décision « {args.decision} » introuvable dans {DECISIONS_DIR}/",
                         USAGE, "bouquet vote new <id> --instance … --objet … pour en ouvrir une.")
-        done = recount(root, folder)
+        done = _recount(root, folder)
     except ShallowHistory as exc:
         raise _fail(str(exc), USAGE) from None
     except HistoryError as exc:
         raise _fail(str(exc), USAGE, "bouquet vote tally <id> depuis le dépôt, après avoir "
                     "validé (commit) la décision.") from None
-    except InvalidFile as exc:
-        raise _fail(f"fichiers de la décision invalides : {exc}", INVALID,
-                    "lancez bouquet validate pour la liste complète.") from None
     origin = done.provenance()
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}
     sys.stdout.write(render[args.format](done.result, origin))
@@ -147,6 +144,16 @@ def close(args: argparse.Namespace) -> int:
         f"  bouquet vote tally {folder.rsplit('/', 1)[-1]} --format markdown\n"
     )
     return 0
+
+
+def _recount(root: Path, folder: str) -> Recount:
+    try:
+        return recount(root, folder)
+    except HistoryError:
+        raise
+    except BouquetError as exc:  # a file of the decision does not pass its model
+        raise _fail(f"fichiers de la décision invalides : {exc}", INVALID,
+                    "lancez bouquet validate pour la liste complète.") from None
 
 
 def _fail(message: str, code: ExitCode, hint: str | None = None) -> BouquetError:

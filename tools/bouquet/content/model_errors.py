@@ -85,13 +85,23 @@ def model_diagnostics(
     skip_patterns: frozenset[tuple[str, ...]] = frozenset(),
 ) -> Iterator[Diagnostic]:
     """French diagnostics for every error of ``error``; ``skip_patterns`` are told elsewhere."""
+    for _, diagnostic in translated(model, document, error, skip_patterns):
+        yield diagnostic
+
+
+def translated(
+    model: type[BaseModel], document: Document, error: ValidationError,
+    skip_patterns: frozenset[tuple[str, ...]] = frozenset(),
+) -> Iterator[tuple[Any, Diagnostic]]:
+    """Each pydantic error of ``error`` (type, loc, input, ctx) with its French diagnostic,
+    for callers that tell some errors in their own words (governance files)."""
     for item in real_errors(error):
         loc = tuple(item["loc"])
         if document.is_tainted(loc):
             continue
         if item["type"] == "string_pattern_mismatch" and pattern_of(loc) in skip_patterns:
             continue
-        yield _one(model, document, item, loc)
+        yield item, _one(model, document, item, loc)
 
 
 def real_errors(error: ValidationError) -> list[Any]:

@@ -15,10 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
 from bouquet.content.model import MAINTAINER_PATTERN
 from bouquet.content.names import id_problem
+from bouquet.content.reading.loader import load_yaml
 from bouquet.content.vocab import Vocabulary
 
 TITRE_MAX = 160
@@ -149,8 +148,6 @@ def quoted(text: str) -> str:
 
 def yaml_scalar(text: str) -> str:
     """``text`` as a plain YAML scalar when it reads back as the same string, else quoted."""
-    try:
-        plain = yaml.load(text, Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
-        return quoted(text)
-    return text if plain == text else quoted(text)
+    document, found = load_yaml("", f"valeur: {text}\n".encode())
+    plain = document.value if document is not None and not found else None
+    return text if plain == {"valeur": text} else quoted(text)

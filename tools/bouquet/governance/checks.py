@@ -9,19 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.governance.coherence import instance_problems
-from bouquet.governance.files import (
-    DECISIONS_DIR,
-    INSTANCES_DIR,
-    MEMBERS_FILE,
-    explain,
-)
+from bouquet.governance.files import DECISIONS_DIR, INSTANCES_DIR, MEMBERS_FILE
 from bouquet.governance.minutes import typo
 from bouquet.governance.models import Decision, Instance, Membre, Membres, Statut
+from bouquet.governance.parsing import parse
 from bouquet.governance.positions import Located, locate
 from bouquet.governance.votes_checks import check_decision
 
@@ -122,20 +118,12 @@ def _parse(
     model: type[BaseModel], path: str, data: bytes, out: list[Diagnostic], *,
     quiet_duplicates: bool = False,
 ) -> Parsed | None:
-    located, found = locate(path, data)
-    out.extend(found)
-    if located is None:
+    parsed = parse(model, path, data)
+    out.extend(d for d in parsed.diagnostics
+               if not (quiet_duplicates and d.code == "BQ301" and "en double" in d.message))
+    if parsed.record is None or parsed.located is None:
         return None
-    try:
-        record = model.model_validate(located.data)
-    except ValidationError as exc:
-        message = explain(exc)
-        if not (quiet_duplicates and "en double" in message):
-            loc = tuple(exc.errors(include_url=False)[0]["loc"])
-            line, column = located.at(*loc)
-            out.append(diag("BQ301", path, line, column, typo(message)))
-        return None
-    return Parsed(path, located, record)
+    return Parsed(path, parsed.located, parsed.record)
 
 
 def _at(parsed: Parsed, code: str, message: str, *where: str | int) -> Diagnostic:

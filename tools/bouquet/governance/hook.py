@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bouquet.diagnostics.record import Diagnostic
 from bouquet.governance.checks import check_governance, is_governance_path
-from bouquet.governance.files import InvalidFile, load_yaml
+from bouquet.governance.files import plain_data
 
 
 def governance_diagnostics(
@@ -34,9 +34,6 @@ def governance_diagnostics(
 
 
 def _is_closed(data: bytes) -> bool:
-    try:
-        loaded = load_yaml(data)
-    except InvalidFile:
-        return False
+    loaded = plain_data("decision.yaml", data)
     return isinstance(loaded, dict) and loaded.get("statut") == "close"
 

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bouquet.errors import BouquetError
 from bouquet.governance.coherence import instance_problems
 from bouquet.governance.files import (
     DECISIONS_DIR,
     MEMBERS_FILE,
-    InvalidFile,
     instance_path,
     load_model,
     read_submissions,
@@ -68,16 +68,16 @@ def assemble(snapshot: Snapshot) -> Assembly:
     decision_file = f"{snapshot.folder}/decision.yaml"
     decision = load_model(Decision, files[decision_file], decision_file)
     if MEMBERS_FILE not in files:
-        raise InvalidFile(f"{MEMBERS_FILE} absent au commit d'ouverture {snapshot.opening[:12]}")
+        raise BouquetError(f"{MEMBERS_FILE} absent au commit d'ouverture {snapshot.opening[:12]}")
     members = load_model(Membres, files[MEMBERS_FILE], MEMBERS_FILE).by_id()
     path = instance_path(decision.instance)
     if path not in files:
-        raise InvalidFile(f"{decision_file} : instance inconnue « {decision.instance} » "
+        raise BouquetError(f"{decision_file} : instance inconnue « {decision.instance} » "
                           f"({path} absent au commit d'ouverture)")
     instance = load_model(Instance, files[path], path)
     problems = instance_problems(instance, members)
     if problems:
-        raise InvalidFile(f"{path} : {problems[0].message}")
+        raise BouquetError(f"{path} : {problems[0].message}")
     return Assembly(decision, instance, members)
 
 

@@ -14,14 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bouquet.governance.files import (
-    BALLOTS,
-    MEMBERS_FILE,
-    PROXIES,
-    InvalidFile,
-    instance_path,
-    load_yaml,
-)
+from bouquet.governance.files import BALLOTS, MEMBERS_FILE, PROXIES, instance_path, plain_data
 
 STATUT_CLOSE = "close"
 
@@ -157,10 +150,7 @@ def _seal(repo: Path, decision_file: str) -> str | None:
 
 
 def _statut(data: bytes) -> str | None:
-    try:
-        loaded = load_yaml(data)
-    except InvalidFile:
-        return None
+    loaded = plain_data("decision.yaml", data)
     return str(loaded.get("statut")) if isinstance(loaded, dict) else None
 
 
@@ -168,7 +158,7 @@ def _opening_files(repo: Path, opening: str, decision_file: str) -> dict[str, by
     first = read_blobs(repo, [f"{opening}:{decision_file}", f"{opening}:{MEMBERS_FILE}"])
     files = {path: first[f"{opening}:{path}"] for path in (decision_file, MEMBERS_FILE)
              if f"{opening}:{path}" in first}
-    loaded = load_yaml(files.get(decision_file, b"")) if decision_file in files else None
+    loaded = plain_data(decision_file, files[decision_file]) if decision_file in files else None
     instance = loaded.get("instance") if isinstance(loaded, dict) else None
     if isinstance(instance, str) and re.fullmatch(r"[a-z0-9-]{1,64}", instance):
         path = instance_path(instance)

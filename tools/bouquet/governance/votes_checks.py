@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Generator, Iterator, Mapping
 
-from pydantic import ValidationError
-
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import Diagnostic
-from bouquet.governance.files import BALLOTS, PROXIES, explain, submission_kind
+from bouquet.governance.files import BALLOTS, PROXIES, submission_kind
 from bouquet.governance.minutes import typo
 from bouquet.governance.models import (
     Bulletin,
@@ -20,7 +18,8 @@ from bouquet.governance.models import (
     Procuration,
     Statut,
 )
-from bouquet.governance.positions import Located, locate
+from bouquet.governance.parsing import parse
+from bouquet.governance.positions import Located
 from bouquet.governance.signatures import SIGNATURE_SUFFIX
 
 _SIGNED = {BALLOTS: "bulletins signés", PROXIES: "procurations signées"}
@@ -83,22 +82,11 @@ def check_decision(
             yield diag("BQ315", file, 1, 1, typo("signature ajoutée ou modifiée après la clôture"))
 
 
-def _load(path: str, data: bytes) -> Located | list[Diagnostic]:
-    located, found = locate(path, data)
-    return located if located is not None else found
-
-
 def _ballot(path: str, data: bytes, decision: Decision) -> Iterator[Diagnostic]:
-    located = _load(path, data)
-    if isinstance(located, list):
-        yield from located
-        return
-    try:
-        ballot = Bulletin.model_validate(located.data)
-    except ValidationError as exc:
-        loc = tuple(exc.errors(include_url=False)[0]["loc"])
-        code = "BQ311" if loc == ("choix",) else "BQ310"
-        yield diag(code, path, *located.at(*loc), typo(explain(exc)))
+    parsed = parse(Bulletin, path, data, code="BQ310", codes={("choix",): "BQ311"})
+    yield from parsed.diagnostics
+    ballot, located = parsed.record, parsed.located
+    if ballot is None or located is None:
         return
     method = decision.methode
     if method is Methode.JUGEMENT_MAJORITAIRE:
@@ -127,15 +115,10 @@ def _ballot(path: str, data: bytes, decision: Decision) -> Iterator[Diagnostic]:
 def _proxy(
     path: str, data: bytes, principal: str, roster: set[str]
 ) -> Generator[Diagnostic, None, str | None]:
-    located = _load(path, data)
-    if isinstance(located, list):
-        yield from located
-        return None
-    try:
-        proxy = Procuration.model_validate(located.data)
-    except ValidationError as exc:
-        loc = tuple(exc.errors(include_url=False)[0]["loc"])
-        yield diag("BQ310", path, *located.at(*loc), typo(explain(exc)))
+    parsed = parse(Procuration, path, data, code="BQ310")
+    yield from parsed.diagnostics
+    proxy, located = parsed.record, parsed.located
+    if proxy is None or located is None:
         return None
     position = located.at("mandataire")
     if proxy.mandataire == principal:

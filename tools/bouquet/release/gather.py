@@ -10,12 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
-
 from bouquet.content.catalogue import Catalogue
+from bouquet.content.reading.plain import plain_value
 from bouquet.diagnostics.record import Severity
+from bouquet.edges.worktree import WorkingTree, whole_repository
+from bouquet.errors import BouquetError
+from bouquet.governance.recount import recount
+from bouquet.governance.timeline import HistoryError
 from bouquet.release import gitops
 from bouquet.release.preconditions import DecisionFact, Facts
+from bouquet.validation.sources import check_sources
 from bouquet.versioning.compute import VersionReport
 
 DECISIONS_DIR = "governance/decisions"
@@ -24,9 +28,6 @@ DECISIONS_DIR = "governance/decisions"
 def validation(root: Path, today: dt.date) -> tuple[tuple[str, ...], Catalogue]:
     """The errors ``bouquet validate`` reports on the whole repository, one line each, and
     the catalogue it read (the release reuses it when the working tree is clean)."""
-    from bouquet.edges.worktree import WorkingTree, whole_repository
-    from bouquet.validation.sources import check_sources
-
     selection = whole_repository(root)
     catalogue, diagnostics = check_sources(selection.sources, today=today,
                                            tree=WorkingTree(root), only=selection.only, repo=root)
@@ -39,8 +40,8 @@ def validation(root: Path, today: dt.date) -> tuple[tuple[str, ...], Catalogue]:
 
 def _publication(path: Path) -> str | None:
     try:
-        data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-    except (OSError, yaml.YAMLError):
+        data = plain_value(path.name, path.read_bytes())
+    except OSError:
         return None
     value = data.get("publication") if isinstance(data, dict) else None
     return value if isinstance(value, str) else None
@@ -48,10 +49,6 @@ def _publication(path: Path) -> str | None:
 
 def decision_facts(root: Path, tag: str) -> tuple[DecisionFact, ...]:
     """Every decision whose ``publication`` is ``tag``, recounted from history."""
-    from bouquet.governance.files import InvalidFile
-    from bouquet.governance.recount import recount
-    from bouquet.governance.timeline import HistoryError
-
     facts = []
     for path in sorted((root / DECISIONS_DIR).glob("*/decision.yaml")):
         if _publication(path) != tag:
@@ -59,7 +56,7 @@ def decision_facts(root: Path, tag: str) -> tuple[DecisionFact, ...]:
         folder = path.parent.relative_to(root).as_posix()
         try:
             counted = recount(root, folder)
-        except (HistoryError, InvalidFile) as exc:
+        except (HistoryError, BouquetError) as exc:
             facts.append(DecisionFact(path.parent.name, tag, False, None, "unreadable",
                                       problem=str(exc)))
             continue
