@@ -12,6 +12,7 @@ from pathlib import Path
 from bouquet.diagnostics.record import Diagnostic
 from bouquet.governance.checks import check_governance, is_governance_path
 from bouquet.governance.files import plain_data
+from bouquet.governance.timeline import HistoryError, sealed_files
 
 
 def governance_diagnostics(
@@ -24,8 +25,6 @@ def governance_diagnostics(
     closed = [p.rsplit("/", 1)[0] for p in files if p.endswith("/decision.yaml")
               and _is_closed(files[p])]
     if root is not None and closed:
-        from bouquet.governance.timeline import HistoryError, sealed_files
-
         try:
             sealed = sealed_files(root, sorted(closed))
         except HistoryError:
