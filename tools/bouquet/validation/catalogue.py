@@ -17,7 +17,7 @@ Checks that do not change the meaning of a diff (YAML style, dates in the future
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -34,14 +34,19 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def build_catalogue(
-    sources: Mapping[str, bytes], *, today: dt.date, quick: bool = False
+    sources: Mapping[str, bytes], *, today: dt.date, quick: bool = False,
+    more: Callable[[], Mapping[str, bytes]] | None = None,
 ) -> tuple[Catalogue, list[Diagnostic]]:
     """Parse, model and check every module and vocabulary of ``sources``; with ``quick``,
-    only what a diff depends on when every file passes (see the module's docstring)."""
+    only what a diff depends on when every file passes (see the module's docstring).
+    ``more()`` gives the files the full build needs beyond ``sources`` (the resources of
+    the modules): it is only called when the full build runs."""
     if quick:
         catalogue = _quick_catalogue(sources)
         if catalogue is not None:
             return catalogue, []
+    if more is not None:
+        sources = {**sources, **more()}
     return check_sources(sources, today=today)
 
 

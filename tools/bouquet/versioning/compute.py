@@ -134,16 +134,20 @@ def _catalogue(
     repo: Repository, commit: str | None, sources: dict[str, bytes], own: Set[str],
     today: dt.date | None, label: str,
 ) -> tuple[Catalogue, list[RevisionDiagnostic]]:
-    """The catalogue of the changed modules at ``commit`` and their diagnostics: their whole
-    folders, the vocabularies and the schema go through the one catalogue builder (its quick
-    reading for a diff). Modules named by ``remplace_par`` join when a check needs them."""
+    """The catalogue of the changed modules at ``commit`` and their diagnostics, by the one
+    catalogue builder (its quick reading for a diff). When the full build runs, it reads the
+    modules' whole folders, and the modules named by ``remplace_par`` for its checks."""
     if commit is None or today is None:
         return Catalogue(), []
-    sources = {**sources, **snapshot.full_side(repo, commit, own)}
-    catalogue, diagnostics = build_catalogue(sources, today=today, quick=True)
+
+    def folders() -> dict[str, bytes]:
+        return snapshot.full_side(repo, commit, own)
+
+    catalogue, diagnostics = build_catalogue(sources, today=today, quick=True, more=folders)
     missing = {m.remplace_par for m in catalogue.modules.values() if m.remplace_par} - set(
         catalogue.modules)
-    if missing and diagnostics:
+    if missing and diagnostics:  # the full build ran: its checks want the modules named
+        sources = {**sources, **folders()}
         extra = snapshot.referenced_modules(repo, commit, sorted(missing))
         if extra:
             catalogue, diagnostics = build_catalogue({**sources, **extra}, today=today)

@@ -12,6 +12,7 @@ gives None: the caller then reads the file with ``load_yaml`` for located diagno
 from __future__ import annotations
 
 import codecs
+import functools
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -25,8 +26,11 @@ _MAP = "tag:yaml.org,2002:map"
 _PLAIN = "!plain"  # an untagged plain scalar: its type comes from ``plain_scalar``
 
 
+@functools.lru_cache(maxsize=4096)
 def load_plain(data: bytes) -> object | None:
-    """The plain data of one YAML mapping, or None when only ``load_yaml`` should judge it."""
+    """The plain data of one YAML mapping, or None when only ``load_yaml`` should judge it.
+    A content is read once per process (``version`` then ``notes``' per-module versions
+    read the same blobs): the data is shared and must not be mutated."""
     if len(data) > MAX_BYTES or data.startswith(_BOMS):
         return None
     try:
