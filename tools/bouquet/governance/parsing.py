@@ -16,14 +16,13 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bouquet.content.model_errors import field_name, shown, translated
-from bouquet.content.reading.loader import Document
+from bouquet.content.reading.loader import Document, Loc
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.governance.minutes import typo
 from bouquet.governance.positions import Located, locate
 
 M = TypeVar("M", bound=BaseModel)
-Loc = tuple[str | int, ...]
 
 _FORMS = {  # what each patterned field looks like, for the message
     "publication": "l'étiquette de la version avec son v, ex. v1.2.0",
