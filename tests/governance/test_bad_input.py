@@ -79,3 +79,18 @@ def test_tally_write_files_the_minutes_beside_the_decision(
     written = (repo.path / DECISION / "proces-verbal.md").read_text(encoding="utf-8")
     assert written.startswith("# Procès-verbal")
     assert written in capsys.readouterr().out
+
+
+def test_an_excluded_ballot_gives_every_reason_with_its_place() -> None:
+    from bouquet.governance.files import read_submissions
+
+    folder = "governance/decisions/d1"
+    files = {f"{folder}/bulletins/a.yaml": b"choix: peut-etre\nsignataire: a\n",
+             f"{folder}/bulletins/b.yaml": b"choix: pour\n"}
+    found = read_submissions(folder, files)
+    assert [b.member for b in found.ballots] == ["b"]
+    [excluded] = found.excluded
+    assert excluded.file == f"{folder}/bulletins/a.yaml"
+    assert excluded.reason == (
+        "fichier mal formé : choix «\u00a0peut-etre\u00a0» inconnu (ligne 1, colonne 1) ; "
+        "champ inconnu «\u00a0signataire\u00a0» (ligne 2, colonne 1)")
