@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bouquet.content.model import IntRange
+from bouquet.errors import BouquetError
 from bouquet.governance.contribution import CONTRIBUTION_PATH, read_contribution, share
-from bouquet.governance.files import InvalidFile
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,7 +30,7 @@ def test_share_is_a_percentage_of_the_ht_price() -> None:
 
 
 def test_a_bad_rule_is_a_french_error() -> None:
-    with pytest.raises(InvalidFile, match="taux_pourcent"):
+    with pytest.raises(BouquetError, match="taux_pourcent"):
         read_contribution(b"id: contribution-au-commun\nstatut: proposee\nsource: x\n"
                           b"regle:\n  taux_pourcent: 300\n  assiette: a\n  beneficiaire: b\n"
                           b"  calcul: c\n  affichage: d\n")

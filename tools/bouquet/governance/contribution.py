@@ -11,10 +11,10 @@ from __future__ import annotations
 import enum
 from fractions import Fraction
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from bouquet.content.model import IntRange
-from bouquet.governance.files import InvalidFile, load_yaml
+from bouquet.governance.files import load_model
 
 CONTRIBUTION_PATH = "governance/contribution-au-commun.yaml"
 
@@ -50,13 +50,8 @@ class ContributionAuCommun(_Frozen):
 
 
 def read_contribution(data: bytes) -> ContributionAuCommun:
-    """The rule, or ``InvalidFile`` with a French message."""
-    try:
-        return ContributionAuCommun.model_validate(load_yaml(data))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise InvalidFile(f"{CONTRIBUTION_PATH} : champ « {where} » invalide") from exc
+    """The rule, or ``BouquetError`` naming every problem in French, each with its place."""
+    return load_model(ContributionAuCommun, data, CONTRIBUTION_PATH)
 
 
 def share(price: IntRange, rule: ContributionAuCommun) -> tuple[Fraction, Fraction]:
