@@ -208,7 +208,7 @@ def test_a_broken_module_and_a_stray_tag_are_reported_beside_the_changes(repo: G
     repo.commit("Prix, un module ajouté, un module cassé")
     report = compute(repo.path)
     assert {"tiroir-prix-modifie", "module-publie"} <= {c.rule for c in report.changes}
-    assert [d.diagnostic.path for d in report.diagnostics] == ["modules/casse/module.yaml"]
+    assert [d.path for d in report.diagnostics] == ["modules/casse/module.yaml"]
     assert any("pas-une-version" in w for w in report.warnings)
 
 

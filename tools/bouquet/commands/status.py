@@ -73,7 +73,7 @@ def _summary(report: VersionReport) -> overview.VersionSummary:
         current=str(report.current) if report.current else None, next=str(report.next),
         bump=report.bump.label, bump_french=report.bump.french, since=report.from_rev,
         changes=sum(c.bump > 0 for c in report.changes), blocking=len(report.blocking),
-        content_errors=sum(d.diagnostic.severity is Severity.ERROR for d in report.diagnostics),
+        content_errors=sum(d.severity is Severity.ERROR for d in report.diagnostics),
     )
 
 

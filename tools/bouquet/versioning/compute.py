@@ -30,19 +30,6 @@ from bouquet.versioning.rules import Bump
 from bouquet.versioning.schema_diff import SCHEMA_PATH, schema_touched
 
 
-@dataclass(frozen=True, slots=True)
-class RevisionDiagnostic:
-    """A diagnostic of the content at one revision (``revision`` as the user named it)."""
-
-    revision: str
-    diagnostic: Diagnostic
-
-    def render(self) -> str:
-        d = self.diagnostic
-        return (f"{self.revision}:{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n"
-                f"  Aide : {d.hint}")
-
-
 @dataclass(frozen=True)
 class VersionReport:
     """Everything computed for one range. ``current`` is None before the first release."""
@@ -56,7 +43,7 @@ class VersionReport:
     next: semver.Version
     bump: Bump
     changes: tuple[Change, ...]
-    diagnostics: tuple[RevisionDiagnostic, ...]
+    diagnostics: tuple[Diagnostic, ...]
     warnings: tuple[str, ...]
 
     @property
@@ -65,7 +52,7 @@ class VersionReport:
 
     @property
     def has_errors(self) -> bool:
-        return any(d.diagnostic.severity is Severity.ERROR for d in self.diagnostics)
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
 def compute(
@@ -90,8 +77,8 @@ def compute(
     if SCHEMA_PATH in sources.touched:
         changes += schema_touched(sources.old.get(SCHEMA_PATH), sources.new.get(SCHEMA_PATH))
     diagnostics = tuple(old_diags + new_diags)
-    broken = {d.diagnostic.path for d in diagnostics
-              if d.diagnostic.severity is Severity.ERROR}
+    broken = {d.path for d in diagnostics
+              if d.severity is Severity.ERROR}
     changes = [c for c in changes if c.path not in broken]
     increment = policy.bump(changes)
     current = base.version if base else None
@@ -133,7 +120,7 @@ def _base(
 def _catalogue(
     repo: Repository, commit: str | None, sources: dict[str, bytes], own: Set[str],
     today: dt.date | None, label: str,
-) -> tuple[Catalogue, list[RevisionDiagnostic]]:
+) -> tuple[Catalogue, list[Diagnostic]]:
     """The catalogue of the changed modules at ``commit`` and their diagnostics, by the one
     catalogue builder (its quick reading for a diff). When the full build runs, it reads the
     modules' whole folders, and the modules named by ``remplace_par`` for its checks."""
@@ -152,7 +139,7 @@ def _catalogue(
         if extra:
             catalogue, diagnostics = build_catalogue({**sources, **extra}, today=today)
     own_paths = set(own) | {p for p in sources if not p.startswith("modules/")}
-    kept = [RevisionDiagnostic(label, d) for d in diagnostics if d.path in own_paths]
+    kept = [replace(d, revision=label) for d in diagnostics if d.path in own_paths]
     return _restrict(catalogue, own), kept
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from bouquet import fr
+from bouquet.diagnostics.render import diagnostic_json, diagnostic_text
 from bouquet.versioning.changes import Change, Scope
-from bouquet.versioning.compute import RevisionDiagnostic, VersionReport
+from bouquet.versioning.compute import VersionReport
 from bouquet.versioning.rules import Bump
 
 
@@ -19,13 +20,6 @@ def change_json(change: Change) -> dict[str, object]:
         "scope": change.scope.value, "target": change.target, "title": change.title,
         "field": change.field,
     }
-
-
-def diagnostic_json(item: RevisionDiagnostic) -> dict[str, object]:
-    d = item.diagnostic
-    return {"revision": item.revision, "path": d.path, "line": d.line, "column": d.column,
-            "code": d.code, "severity": d.severity.value, "message": d.message,
-            "hint": d.hint}
 
 
 def report_json(report: VersionReport) -> str:
@@ -80,6 +74,5 @@ def report_text(report: VersionReport) -> str:
 
 def problems_text(report: VersionReport) -> str:
     """What ``version`` and ``notes`` print on stderr: the warnings, then the diagnostics."""
-    lines = [f"Avertissement : {w}" for w in report.warnings]
-    lines += [d.render() for d in report.diagnostics]
-    return fr.typography("".join(line + "\n" for line in lines))
+    warnings = "".join(f"Avertissement : {w}\n" for w in report.warnings)
+    return fr.typography(warnings + "".join(map(diagnostic_text, report.diagnostics)))
