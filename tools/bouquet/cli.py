@@ -32,6 +32,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("release", "release", "publier une version trimestrielle (tout ou rien)"),
     ("codeowners", "codeowners", "générer .github/CODEOWNERS à partir des mainteneurs"),
     ("docs", "docs", "régénérer la documentation dérivée du code (codes d'erreur, règles)"),
+    ("site", "site", "construire le site de publication (toutes les versions, en français)"),
 )
 
 def build_parser(selected: str | None = None) -> argparse.ArgumentParser:

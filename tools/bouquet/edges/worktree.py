@@ -9,7 +9,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -299,3 +299,46 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def read_folder(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` as ``{relative posix path: bytes}`` (empty when absent).
+    Used to reuse the frozen parts of a previous build."""
+    found: dict[str, bytes] = {}
+    if not folder.is_dir():
+        return found
+    for current, _dirs, files in os.walk(folder):
+        for name in files:
+            full = Path(current) / name
+            found[full.relative_to(folder).as_posix()] = full.read_bytes()
+    return found
+
+
+def replace_folder(
+    target: Path, files: Mapping[str, bytes], finish: Callable[[Path], None] | None = None
+) -> None:
+    """Replace the folder ``target`` by ``files`` (all or nothing): they are written to a
+    temporary folder beside it, ``finish(folder)`` completes it there (e.g. a search index),
+    then the temporary folder takes the place of the old one, which is removed. On any
+    failure the old folder stays as it was and the temporary one is removed."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    retired: Path | None = None
+    try:
+        for path, data in sorted(files.items()):
+            destination = staging / path
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(data)
+        if finish is not None:
+            finish(staging)
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a site is not
+        if target.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+            os.replace(target, retired / target.name)
+        os.replace(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,83 @@
+"""`bouquet site`: the static publication site, built from the release tags and the branch."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from pathlib import Path
+
+from bouquet.errors import BouquetError, ExitCode
+from bouquet.fr import typography
+
+DEFAULT_OUT = "_site"
+DEFAULT_BASE_URL = "http://localhost:8000/"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-C", "--repo", dest="repo", metavar="DOSSIER", default=".",
+                        help="dossier du dépôt (défaut : dossier courant)")
+    parser.add_argument("--out", metavar="DOSSIER", default=None,
+                        help=f"dossier du site construit (défaut : {DEFAULT_OUT}/ du dépôt)")
+    parser.add_argument("--base-url", metavar="URL", default=None,
+                        help="adresse publique du site (défaut : [tool.bouquet.site] base-url "
+                             f"de pyproject.toml, sinon {DEFAULT_BASE_URL})")
+    parser.add_argument("--depot-url", metavar="URL", default=None,
+                        help="adresse du dépôt sur la forge, pour « Proposer une modification » "
+                             "(défaut : [tool.bouquet.site] depot-url de pyproject.toml)")
+    parser.add_argument("--serve", action="store_true",
+                        help="servir le site sur http://localhost:PORT/ après la construction")
+    parser.add_argument("--port", type=int, default=8000, help="port de --serve (défaut : 8000)")
+
+
+def _settings(root: Path) -> dict[str, str]:
+    """``[tool.bouquet.site]`` of the repository's pyproject.toml (base-url, depot-url,
+    branche)."""
+    try:
+        data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    section = data.get("tool", {}).get("bouquet", {}).get("site", {})
+    return {str(k): str(v) for k, v in section.items()} if isinstance(section, dict) else {}
+
+
+def _url(value: str, option: str) -> str:
+    if not value.startswith(("https://", "http://")):
+        raise BouquetError(f"{option} « {value} » : une adresse commence par https://.",
+                           exit_code=ExitCode.USAGE,
+                           hint="par exemple --base-url https://exemple.github.io/bouquet/")
+    return value
+
+
+def execute(args: argparse.Namespace) -> int:
+    from bouquet.edges.git import GitUsageError, Repository
+    from bouquet.site.build import build_site
+    from bouquet.site.records import SiteConfig
+
+    try:
+        root = Repository(args.repo).root
+    except GitUsageError as exc:
+        raise BouquetError(str(exc), exit_code=ExitCode.USAGE) from None
+    settings = _settings(root)
+    base = _url(args.base_url or settings.get("base-url", DEFAULT_BASE_URL), "--base-url")
+    depot = args.depot_url or settings.get("depot-url")
+    config = SiteConfig(base_url=base if base.endswith("/") else base + "/",
+                        depot_url=_url(depot, "--depot-url") if depot else None,
+                        branch=settings.get("branche", "main"))
+    out = Path(args.out) if args.out else root / DEFAULT_OUT
+    try:
+        report = build_site(root, out, config)
+    except GitUsageError as exc:
+        raise BouquetError(str(exc), exit_code=ExitCode.USAGE) from None
+    releases = ", ".join(report.releases) or "aucune"
+    sys.stdout.write(typography(
+        f"Site construit dans {out} : {report.files} fichiers ; versions publiées : {releases}"
+        f" ({len(report.reused)} reprise(s) telle(s) quelle(s)) ; fiches PDF : "
+        f"{report.fiches_made} produite(s), {report.fiches_reused} reprise(s)"
+        f"{' ; version en préparation : /prochaine/' if report.preview else ''}.\n"))
+    if args.serve:
+        from bouquet.edges.serve import serve
+
+        serve(out, args.port, lambda url: sys.stdout.write(
+            typography(f"Aperçu sur {url} (Ctrl+C pour arrêter).\n")))
+    return 0

@@ -1,0 +1,1 @@
+"""Exports of a catalogue in open formats (pure renderings of typed records)."""

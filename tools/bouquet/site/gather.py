@@ -1,0 +1,153 @@
+"""Read the site's records from git: every final release tag and the current branch.
+
+The I/O side of the site, through the doors of the floor plan only: ``Repository`` for the
+tags and the files of each revision (``read_tree``, never the working tree), the one catalogue
+builder, the version engine and the notes of ``bouquet notes``, the per-module versions of
+``bouquet status``. ``reuse`` names releases whose pages a previous build already holds: their
+catalogues are still read (the latest pages and the history need them), their notes are not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+
+import semver
+
+from bouquet.content.catalogue import Catalogue
+from bouquet.content.layout import MODULES_DIR, catalogue_files
+from bouquet.edges.git import ReleaseTag, Repository
+from bouquet.governance.files import (
+    DECISIONS_DIR,
+    INSTANCES_DIR,
+    MEMBERS_FILE,
+    InvalidFile,
+    load_model,
+)
+from bouquet.governance.models import Decision, Instance, Membres
+from bouquet.site.records import PREVIEW, Governance, Release, Site, SiteConfig
+from bouquet.validation.catalogue import build_catalogue
+from bouquet.versioning import credits, notes
+from bouquet.versioning.changes import Scope
+from bouquet.versioning.compute import VersionReport, compute
+from bouquet.versioning.item_history import item_versions, module_key, module_versions_of
+from bouquet.versioning.snapshot import PREFIXES
+
+CHANGELOG = "CHANGELOG.md"
+CONTRIBUTING = "CONTRIBUTING.md"
+
+
+def gather(root: Path, config: SiteConfig, reuse: Mapping[str, str] | None = None) -> Site:
+    """``reuse``: release name -> tag commit of the releases whose pages are kept."""
+    reuse = reuse or {}
+    with Repository(root) as repo:
+        tags = [t for t in repo.release_tags() if t.is_final]
+        head = repo.resolve("HEAD") if repo.has_commits() else None
+        releases: list[Release] = []
+        previous: ReleaseTag | None = None
+        for tag in tags:
+            frozen = reuse.get(tag.name) == tag.commit
+            releases.append(_release(repo, tag, previous, skip_notes=frozen))
+            previous = tag
+        preview = None
+        if head is not None and (previous is None or _differs(repo, previous.commit, head)):
+            preview = _preview(repo, head, previous)
+        texts = repo.read_files(head, [CHANGELOG, CONTRIBUTING]) if head else {}
+        governance = _governance(repo, head) if head else Governance()
+    return Site(config, tuple(releases), preview, governance,
+                _text(texts.get(CHANGELOG)), _text(texts.get(CONTRIBUTING)))
+
+
+def _text(raw: bytes | None) -> str | None:
+    return None if raw is None else raw.decode("utf-8", "replace")
+
+
+def _differs(repo: Repository, old: str, new: str) -> bool:
+    return old != new and bool(repo.changed_paths(old, new, PREFIXES))
+
+
+def _catalogue(files: Mapping[str, bytes], day: dt.date) -> Catalogue:
+    sources = {p: files[p] for p in catalogue_files(files)}
+    catalogue, _diagnostics = build_catalogue(sources, today=day)
+    return catalogue
+
+
+def _resources(files: Mapping[str, bytes], catalogue: Catalogue) -> dict[str, bytes]:
+    """The files a module names in ``ressources`` (``chemin``) that its folder holds."""
+    found: dict[str, bytes] = {}
+    for module in catalogue.modules.values():
+        for resource in module.ressources:
+            if resource.chemin is None:
+                continue
+            path = f"{MODULES_DIR}/{module.id}/{resource.chemin}"
+            if ".." not in resource.chemin.split("/") and path in files:
+                found[path] = files[path]
+    return found
+
+
+def _people(repo: Repository, old: str | None, new: str
+            ) -> tuple[credits.Credits, dict[str, tuple[str, ...]]]:
+    found = credits.credits_of(repo, old, new)
+    per_module = {target: names for (scope, target), names in found.by_target.items()
+                  if scope is Scope.MODULE}
+    return found, per_module
+
+
+def _versions(repo: Repository, commit: str, version: semver.Version,
+              report: VersionReport | None = None) -> dict[str, str]:
+    items = item_versions(repo, commit, version, report=report)
+    return {key.partition(":")[2]: str(value) for key, value in items.after.items()
+            if key.startswith(module_key(""))}
+
+
+def _release(repo: Repository, tag: ReleaseTag, previous: ReleaseTag | None,
+             *, skip_notes: bool) -> Release:
+    files = repo.read_tree(tag.commit, PREFIXES)
+    day = repo.commit_date(tag.commit).date()
+    catalogue = _catalogue(files, day)
+    versions = _versions(repo, tag.commit, tag.version)
+    document = None
+    found, people = _people(repo, previous.commit if previous else None, tag.commit)
+    if not skip_notes and previous is not None:
+        report = compute(repo.root, from_rev=previous.commit, to_rev=tag.commit)
+        moved = module_versions_of(repo.root, report)
+        document = notes.build(report, found, day, moved)
+    return Release(tag.name, str(tag.version), tag.commit, day, catalogue, document, versions,
+                   _resources(files, catalogue), people, found.overall)
+
+
+def _preview(repo: Repository, head: str, previous: ReleaseTag | None) -> Release:
+    files = repo.read_tree(head, PREFIXES)
+    day = repo.commit_date(head).date()
+    catalogue = _catalogue(files, day)
+    report = compute(repo.root, from_rev=previous.commit if previous else None, to_rev=head)
+    versions = _versions(repo, head, report.next, report)
+    found, people = _people(repo, previous.commit if previous else None, head)
+    moved = module_versions_of(repo.root, report) if previous else ()
+    document = notes.build(report, found, day, moved) if previous else None
+    return Release(PREVIEW, str(report.next), head, day, catalogue, document, versions,
+                   _resources(files, catalogue), people, found.overall)
+
+
+def _governance(repo: Repository, head: str) -> Governance:
+    files = repo.read_tree(head, ["governance"])
+    members: tuple[Membres, ...] = ()
+    if MEMBERS_FILE in files:
+        try:
+            members = (load_model(Membres, files[MEMBERS_FILE], MEMBERS_FILE),)
+        except InvalidFile:
+            members = ()
+    instances = []
+    decisions = []
+    for path in sorted(files):
+        try:
+            if path.startswith(INSTANCES_DIR + "/") and path.endswith(".yaml"):
+                instances.append(load_model(Instance, files[path], path))
+            elif path.startswith(DECISIONS_DIR + "/") and path.endswith("/decision.yaml"):
+                minutes = files.get(path.rsplit("/", 1)[0] + "/proces-verbal.md")
+                decisions.append((load_model(Decision, files[path], path), _text(minutes)))
+        except InvalidFile:
+            continue
+    return Governance(members[0].membres if members else (), tuple(instances),
+                      tuple(sorted(decisions, key=lambda d: d[0].id, reverse=True)))

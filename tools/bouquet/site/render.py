@@ -1,0 +1,249 @@
+"""The pages of the site as files ``{path: bytes}`` (pure: records in, bytes out).
+
+URL scheme (under the base URL's path):
+
+- ``/vX.Y.Z/`` a release (frozen: built from that tag alone, never linking to later ones):
+  ``modules/<id>/``, ``changements/``, ``facettes/…``, ``catalogue.json``, ``catalogue.csv``;
+- ``/`` and ``/modules/<id>/`` the latest release again, with a canonical link to its
+  versioned page, and a page for each module retired since (« retiré », ``remplace_par``);
+- ``/prochaine/`` the current branch when it differs from the last release;
+- ``/versions/``, ``/versions.json``, ``/feed.xml``, ``/recherche/``, ``/contributions/``,
+  ``/gouvernance/``, ``/journal/``, ``/contribuer/``, ``/accessibilite/``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from bouquet import fr
+from bouquet.content.model import Module
+from bouquet.exports.catalogue import catalogue_csv, catalogue_json, published_modules
+from bouquet.site import feed
+from bouquet.site.facets import STATUTS, Facet, facets
+from bouquet.site.markdown import to_html
+from bouquet.site.records import Release, Site
+
+SITE_NAME = "Le Bouquet"
+STATIC = ("style.css", "print.css", "recherche.js")
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+       "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+       "base-uri 'self'; form-action 'self'")
+
+
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("bouquet.site", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["markdown"] = to_html
+    env.filters["typo"] = fr.typography
+    env.filters["date_fr"] = fr.date
+    env.filters["days"] = lambda r: fr.days(r.min, r.max)
+    env.filters["euros"] = lambda r: "sur devis" if r is None else fr.euros(r.min, r.max)
+    env.filters["integer"] = fr.integer
+    env.globals.update(CSP=CSP, SITE_NAME=SITE_NAME, STATUTS=STATUTS, count=fr.count,
+                       enumeration=fr.enumeration, quote=fr.quote)
+    return env
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a set of release pages lives: ``folder`` "v1.2.0", "prochaine" or "" (the latest
+    release again, at the root)."""
+
+    release: Release
+    folder: str
+    history: tuple[Release, ...]  # the releases this page may link to, oldest first
+
+    @property
+    def base(self) -> str:
+        return f"/{self.folder}" if self.folder else ""
+
+
+class Renderer:
+    """Renders the pages of one site; ``url`` prefixes the base URL's path."""
+
+    def __init__(self, site: Site, summaries: Mapping[str, str] | None = None) -> None:
+        self.site = site
+        self.summaries = summaries or {}
+        self.env = environment()
+        self.env.globals.update(url=self.url, absolute=self.absolute, site=site,
+                                edit_url=self.edit_url)
+
+    def url(self, path: str) -> str:
+        return f"{self.site.config.prefix}{path}"
+
+    def absolute(self, path: str) -> str:
+        return self.site.config.base_url.rstrip("/") + path
+
+    def edit_url(self, module_id: str) -> str | None:
+        depot = self.site.config.depot_url
+        if not depot:
+            return None
+        return (f"{depot.rstrip('/')}/edit/{self.site.config.branch}/modules/{module_id}/"
+                "module.yaml")
+
+    def page(self, template: str, **context: object) -> bytes:
+        """A rendered page, with French spacing before « : ; ? ! » (content included)."""
+        html = self.env.get_template(template).render(**context)
+        return fr.typography(html).encode("utf-8")
+
+    # --- one release ------------------------------------------------------------------------
+    def release_files(self, place: Place) -> dict[str, bytes]:
+        release, base = place.release, place.base.lstrip("/")
+        prefix = f"{base}/" if base else ""
+        modules = _ordered(published_modules(release.catalogue))
+        common = {"place": place, "release": release, "alias": place.folder == "",
+                  "versioned": f"/{release.folder}"}
+        files = {
+            f"{prefix}index.html": self.page("release.html", modules=modules,
+                                             groups=_by_family(release, modules), **common),
+            f"{prefix}changements/index.html": self.page("changes.html", **common),
+            f"{prefix}catalogue.json": catalogue_json(release.catalogue,
+                                                      release.version).encode(),
+            f"{prefix}catalogue.csv": catalogue_csv(release.catalogue).encode(),
+        }
+        for module in modules:
+            files[f"{prefix}modules/{module.id}/index.html"] = self.page(
+                "module.html", module=module, history=_module_history(place, module.id),
+                people=release.people.get(module.id, ()), **common)
+            for resource in module.ressources:
+                path = f"modules/{module.id}/{resource.chemin}"
+                if resource.chemin and path in release.resources:
+                    files[f"{prefix}{path}"] = release.resources[path]
+        files.update(self.facet_files(place, modules, prefix, common))
+        return files
+
+    def facet_files(self, place: Place, modules: list[Module], prefix: str,
+                    common: Mapping[str, object]) -> dict[str, bytes]:
+        found = facets(place.release.catalogue, modules)
+        by_id = {m.id: m for m in modules}
+        files = {f"{prefix}facettes/index.html": self.page("facets.html", facets=found,
+                                                           **common)}
+        for facet in found:
+            for value in facet.values:
+                files[f"{prefix}facettes/{facet.id}/{value.id}/index.html"] = self.page(
+                    "facet.html", facet=facet, value=value,
+                    modules=[by_id[i] for i in value.modules], **common)
+        return files
+
+    # --- the root ---------------------------------------------------------------------------
+    def root_files(self) -> dict[str, bytes]:
+        site = self.site
+        files: dict[str, bytes] = {}
+        latest = site.latest
+        if latest is not None:
+            files.update(self.release_files(Place(latest, "", site.releases)))
+            files.update(self.retired_files(latest))
+        else:
+            files["index.html"] = self.page("empty.html")
+        if site.preview is not None:
+            files.update(self.release_files(Place(site.preview, site.preview.folder,
+                                                  site.releases)))
+        pages = {"versions/index.html": "versions.html",
+                 "recherche/index.html": "search.html",
+                 "contributions/index.html": "contributions.html",
+                 "gouvernance/index.html": "governance.html",
+                 "journal/index.html": "changelog.html",
+                 "contribuer/index.html": "contributing.html",
+                 "accessibilite/index.html": "accessibility.html",
+                 "404.html": "404.html"}
+        for path, template in pages.items():
+            files[path] = self.page(template, releases=tuple(reversed(site.releases)))
+        files["versions.json"] = versions_json(site).encode()
+        files["feed.xml"] = feed.atom(site, self.absolute, {
+            r.name: self.summaries.get(r.name) or feed.release_summary(r)
+            for r in site.releases})
+        for name in STATIC:
+            files[f"assets/{name}"] = resources.files("bouquet.site").joinpath(
+                "static", name).read_bytes()
+        return files
+
+    def retired_files(self, latest: Release) -> dict[str, bytes]:
+        """A page at /modules/<id>/ for every module published once but not in ``latest``."""
+        files: dict[str, bytes] = {}
+        current = set(latest.catalogue.modules)
+        last_seen: dict[str, Release] = {}
+        for release in self.site.releases:
+            for module in published_modules(release.catalogue):
+                last_seen[module.id] = release
+        for module_id, release in sorted(last_seen.items()):
+            if module_id in current and latest.catalogue.modules[module_id].statut.value \
+                    != "brouillon":
+                continue
+            module = release.catalogue.modules[module_id]
+            successor = latest.catalogue.modules.get(module.remplace_par or "")
+            files[f"modules/{module_id}/index.html"] = self.page(
+                "retired.html", module=module, last=release, successor=successor,
+                release=latest)
+        return files
+
+
+def _ordered(modules: list[Module]) -> list[Module]:
+    return sorted(modules, key=lambda m: (fr.collation_key(m.titre), m.id))
+
+
+def _by_family(release: Release, modules: list[Module]) -> list[tuple[str, list[Module]]]:
+    vocab = release.catalogue.vocabularies.get("familles")
+    groups: dict[str, list[Module]] = {}
+    for module in modules:
+        groups.setdefault(module.famille, []).append(module)
+    order = [v.id for v in vocab.valeurs] if vocab else []
+    keys = [k for k in order if k in groups] + sorted(k for k in groups if k not in order)
+    return [(vocab.label(k) if vocab else k, groups[k]) for k in keys]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    release: str  # "v1.2.0"
+    version: str | None  # the module's own version in that release
+
+
+def _module_history(place: Place, module_id: str) -> tuple[HistoryEntry, ...]:
+    """The releases that published the module, newest first, as far as the page may see."""
+    entries = [HistoryEntry(r.name, r.module_versions.get(module_id)) for r in place.history
+               if module_id in r.catalogue.modules
+               and r.catalogue.modules[module_id].statut.value != "brouillon"]
+    return tuple(reversed(entries))
+
+
+def versions_json(site: Site) -> str:
+    releases = list(reversed(site.releases))
+    document = {
+        "latest": releases[0].name if releases else None,
+        "versions": [
+            {"name": r.name, "version": r.version, "date": r.date.isoformat(),
+             "url": f"{site.config.base_url}{r.name}/",
+             "aliases": ["latest"] if index == 0 else [],
+             "modules": len(published_modules(r.catalogue))}
+            for index, r in enumerate(releases)
+        ],
+        "preview": None if site.preview is None else {
+            "name": site.preview.name, "version": site.preview.version,
+            "url": f"{site.config.base_url}{site.preview.name}/"},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_site(site: Site, reused: Collection[str] = (),
+                summaries: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """Every file of the site but the search index and the PDF fiches; the releases named in
+    ``reused`` are left out (the caller takes their files from the previous build, and their
+    notes in ``summaries``, release name -> Markdown)."""
+    renderer = Renderer(site, summaries)
+    files: dict[str, bytes] = {}
+    for index, release in enumerate(site.releases):
+        if release.name in reused:
+            continue
+        files.update(renderer.release_files(Place(release, release.folder,
+                                                  site.releases[:index + 1])))
+    files.update(renderer.root_files())
+    return files
+
+
+__all__ = ["Facet", "Place", "Renderer", "render_site", "versions_json"]
