@@ -78,6 +78,9 @@ def execute(args: argparse.Namespace) -> int:
     if args.serve:
         from bouquet.edges.serve import serve
 
-        serve(out, args.port, lambda url: sys.stdout.write(
-            typography(f"Aperçu sur {url} (Ctrl+C pour arrêter).\n")))
+        def announce(url: str) -> None:
+            sys.stdout.write(typography(f"Aperçu sur {url} (Ctrl+C pour arrêter).\n"))
+            sys.stdout.flush()
+
+        serve(out, args.port, announce)
     return 0

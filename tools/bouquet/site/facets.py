@@ -69,7 +69,7 @@ def _vocab_facet(catalogue: Catalogue, ordered: list[Module], facet: str, title:
 
 def facets(catalogue: Catalogue, ordered: list[Module]) -> tuple[Facet, ...]:
     """The facets of the published modules ``ordered`` as listed."""
-    statut = {}
+    statut: dict[str, list[str]] = {}
     for module in ordered:
         statut.setdefault(module.statut.value, []).append(module.id)
     bands: dict[str, list[str]] = {}

@@ -1,6 +1,8 @@
 """Markdown of the content to HTML that runs nothing: raw HTML is escaped (markdown-it's
 "js-default" preset disables it), and links or images whose scheme is not http(s), mailto or a
-relative path are dropped by markdown-it's link validator, tightened here."""
+relative path are dropped by markdown-it's link validator, tightened here. Relative links
+point into the repository: they are resolved against ``links_base`` (the file's folder on the
+forge) or, without one, lose their target (the text stays, no broken link)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,23 @@ def _parser(level: int) -> MarkdownIt:
     md.validateLink = _validate_link  # type: ignore[method-assign]
     md.enable("table")
     _shift_headings(md, level)
+    md.core.ruler.push("resolve_links", _resolve_links)
     return md
+
+
+def _resolve_links(state: object) -> None:
+    base = getattr(state, "env", {}).get("links_base")
+    for block in getattr(state, "tokens", []):
+        for token in block.children or ():
+            name = "href" if token.type == "link_open" else "src" if token.type == "image" \
+                else None
+            url = str(token.attrGet(name)) if name and token.attrGet(name) is not None else None
+            if name is None or url is None or _SCHEME.match(url) or url.startswith("#"):
+                continue
+            if base:
+                token.attrSet(name, base + url.lstrip("/"))
+            else:
+                token.attrs.pop(name, None)
 
 
 def _shift_headings(md: MarkdownIt, level: int) -> None:
@@ -43,6 +61,6 @@ def _shift_headings(md: MarkdownIt, level: int) -> None:
 _PARSERS = {level: _parser(level) for level in (2, 3, 4)}
 
 
-def to_html(text: str, level: int = 3) -> Markup:
+def to_html(text: str, level: int = 3, links_base: str | None = None) -> Markup:
     """Safe HTML of ``text`` (its ``#`` headings become ``h{level}``)."""
-    return Markup(_PARSERS[level].render(text))
+    return Markup(_PARSERS[level].render(text, {"links_base": links_base}))

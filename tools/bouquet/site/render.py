@@ -73,7 +73,7 @@ class Renderer:
         self.summaries = summaries or {}
         self.env = environment()
         self.env.globals.update(url=self.url, absolute=self.absolute, site=site,
-                                edit_url=self.edit_url)
+                                edit_url=self.edit_url, forge=self.forge)
 
     def url(self, path: str) -> str:
         return f"{self.site.config.prefix}{path}"
@@ -87,6 +87,14 @@ class Renderer:
             return None
         return (f"{depot.rstrip('/')}/edit/{self.site.config.branch}/modules/{module_id}/"
                 "module.yaml")
+
+    def forge(self, ref: str | None, folder: str) -> str | None:
+        """The folder ``folder/`` of the repository on the forge at ``ref`` (default: the
+        branch), where the relative links of a Markdown text lead; None without a forge."""
+        depot = self.site.config.depot_url
+        if not depot:
+            return None
+        return f"{depot.rstrip('/')}/blob/{ref or self.site.config.branch}/{folder}"
 
     def page(self, template: str, **context: object) -> bytes:
         """A rendered page, with French spacing before « : ; ? ! » (content included)."""

@@ -1,0 +1,119 @@
+"""A real temporary repository with several release tags, for the site's tests.
+
+v1.0.0: three real modules and a hostile one (HTML, scripts, event handlers, javascript:
+and data: links in its texts); v1.1.0: a price changed, with a co-author; v2.0.0: a module
+removed, another deprecated in favour of a new one; then one commit on the branch (the
+preview /prochaine/). Dates are fixed, so that two builds compare byte for byte.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+HOSTILE_ID = "contenu-hostile"
+HOSTILE = """\
+id: contenu-hostile
+titre: "Atelier <script>alert('titre')</script> <img src=x onerror=alert(1)>"
+statut: experimentation
+resume: "Résumé <b onmouseover=alert(2)>gras</b> <script>alert(3)</script>"
+description: |
+  ## Un titre
+
+  <script>alert("description")</script>
+  <a href="javascript:alert(4)" onclick="alert(5)">lien html</a>
+  [lien javascript](javascript:alert(6))
+  [lien data](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==)
+  [lien vbscript](vbscript:msgbox) [lien masqué](JaVaScRiPt&#58;alert(8))
+  ![image](javascript:alert(9)) <iframe src="https://exemple.org"></iframe>
+famille: formation_professionnalisation
+commanditaires: [commune]
+participants: [agents_accueil]
+maturite: {min: n1_diagnostic, cible: n2_gouvernance}
+tiroirs:
+  - id: essentiel
+    niveau: essentiel
+    titre: "<svg onload=alert(10)>"
+    duree_jours: {min: 1, max: 1}
+    prix_ht_eur: {min: 900, max: 900}
+    modele_tarifaire: forfait
+    livrables: ["<script>alert(11)</script>"]
+ressources:
+  - titre: "Ressource <script>alert(12)</script>"
+    url: "javascript:alert(13)"
+contributeurs: ["<i onclick=alert(14)>Collectif</i>"]
+mainteneurs: ["@exemple"]
+date_revision: 2026-11-01
+licence: cc_by_sa_4_0
+"""
+
+
+class SiteRepo:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.minute = 0
+        path.mkdir(parents=True)
+        self.git("init", "-q", "-b", "main")
+        self.git("config", "user.name", "Alice Martin")
+        self.git("config", "user.email", "alice@example.org")
+        self.git("config", "commit.gpgsign", "false")
+        self.git("config", "tag.gpgsign", "false")
+
+    def git(self, *args: str) -> str:
+        stamp = f"2026-11-30T10:{self.minute:02d}:00+01:00"
+        env = {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp, "HOME": str(self.path),
+               "PATH": "/usr/bin:/bin:/usr/local/bin", "GIT_CONFIG_NOSYSTEM": "1"}
+        return subprocess.run(["git", *args], cwd=self.path, env=env, check=True,
+                              capture_output=True, text=True).stdout
+
+    def copy_module(self, module_id: str) -> None:
+        shutil.copytree(REPO / "modules" / module_id, self.path / "modules" / module_id)
+
+    def write(self, rel: str, text: str) -> None:
+        target = self.path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        text = (self.path / rel).read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        self.write(rel, text.replace(old, new, 1))
+
+    def commit(self, message: str) -> None:
+        self.minute += 1
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", message)
+
+    def tag(self, name: str) -> None:
+        self.git("tag", "-a", name, "-m", f"Version {name}")
+
+
+FORMATION = "modules/formation-aidants-numeriques/module.yaml"
+DIAGNOSTIC = "modules/diagnostic-territorial/module.yaml"
+
+
+def make_repo(path: Path) -> SiteRepo:
+    repo = SiteRepo(path)
+    shutil.copytree(REPO / "schema" / "vocabulaires", path / "schema" / "vocabulaires")
+    shutil.copy(REPO / "schema" / "module.schema.json", path / "schema" / "module.schema.json")
+    shutil.copytree(REPO / "governance", path / "governance")
+    shutil.copy(REPO / "CONTRIBUTING.md", path / "CONTRIBUTING.md")
+    for module_id in ("formation-aidants-numeriques", "diagnostic-territorial",
+                      "evenement-local"):
+        repo.copy_module(module_id)
+    repo.write(f"modules/{HOSTILE_ID}/module.yaml", HOSTILE)
+    repo.commit("Premier catalogue")
+    repo.tag("v1.0.0")
+    repo.edit(FORMATION, "min: 1100", "min: 1200")
+    repo.commit("Formation : nouveau prix\n\nCo-authored-by: Bruno Durand <bruno@example.org>")
+    repo.tag("v1.1.0")
+    shutil.rmtree(path / "modules" / "evenement-local")
+    repo.copy_module("feuille-de-route")
+    repo.edit(DIAGNOSTIC, "statut: valide", "statut: deprecie\nremplace_par: feuille-de-route")
+    repo.commit("Retrait de l'événement local ; le diagnostic passe à la feuille de route")
+    repo.tag("v2.0.0")
+    repo.edit(FORMATION, "min: 3500", "min: 3600")
+    repo.commit("Formation : parcours plus cher")
+    return repo
