@@ -1,0 +1,54 @@
+"""A published release never changes: later commits and tags leave its files byte for byte,
+a rebuild reuses them, and a rebuild equals a build from scratch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bouquet.site.build import build_site
+from publication.conftest import CONFIG
+from publication.siterepo import FORMATION, make_repo
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_releases_are_frozen_and_rebuilds_equal_full_builds(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "depot")
+    out = tmp_path / "_site"
+    first = build_site(repo.path, out, CONFIG)
+    assert first.reused == () and first.preview
+    before = files_of(out)
+    repo.edit(FORMATION, "min: 3600", "min: 3700")
+    repo.commit("Formation : encore un prix")
+    repo.tag("v2.1.0")
+    repo.edit(FORMATION, "min: 3700", "min: 3800")
+    repo.commit("Formation : prix en préparation")
+
+    again = build_site(repo.path, out, CONFIG)
+    assert again.reused == ("v1.0.0", "v1.1.0", "v2.0.0")
+    assert again.releases[-1] == "v2.1.0"
+    after = files_of(out)
+    frozen = {p: b for p, b in before.items() if p.startswith(("v1.", "v2.0.0/"))}
+    assert frozen and all(after[p] == b for p, b in frozen.items())
+    assert not [p for p in after if p.startswith(("v1.", "v2.0.0/")) and p not in before]
+    assert "3\u202f800" in (out / "prochaine/modules/formation-aidants-numeriques/index.html"
+                            ).read_text(encoding="utf-8")
+
+    fresh = tmp_path / "_neuf"
+    build_site(repo.path, fresh, CONFIG)
+    assert files_of(fresh) == after
+
+
+def test_a_repository_without_release_shows_its_preview(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "depot")
+    for name in ("v1.0.0", "v1.1.0", "v2.0.0"):
+        repo.git("tag", "-d", name)
+    out = tmp_path / "_site"
+    report = build_site(repo.path, out, CONFIG)
+    assert report.releases == () and report.preview
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "Aucune version n'est encore publiée" in home and "/bouquet/prochaine/" in home
+    assert (out / "prochaine/modules/formation-aidants-numeriques/fiche.pdf").is_file()
