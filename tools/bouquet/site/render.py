@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from importlib import resources
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -167,9 +166,11 @@ class Renderer:
         files["feed.xml"] = feed.atom(site, self.absolute, {
             r.name: self.summaries.get(r.name) or feed.release_summary(r)
             for r in site.releases})
-        for name in STATIC:
-            files[f"assets/{name}"] = resources.files("bouquet.site").joinpath(
-                "static", name).read_bytes()
+        loader = self.env.loader
+        assert loader is not None
+        for name in STATIC:  # served as they are, from the templates' folder
+            source, _, _ = loader.get_source(self.env, f"assets/{name}")
+            files[f"assets/{name}"] = source.encode("utf-8")
         return files
 
     def retired_files(self, latest: Release) -> dict[str, bytes]:
