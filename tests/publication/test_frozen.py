@@ -3,10 +3,12 @@ a rebuild reuses them, and a rebuild equals a build from scratch."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bouquet.site.build import build_site
 from publication.conftest import CONFIG
+from publication.pages import html_pages
 from publication.siterepo import FORMATION, make_repo
 
 
@@ -52,3 +54,13 @@ def test_a_repository_without_release_shows_its_preview(tmp_path: Path) -> None:
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "Aucune version n'est encore publiée" in home and "/bouquet/prochaine/" in home
     assert (out / "prochaine/modules/formation-aidants-numeriques/fiche.pdf").is_file()
+
+
+def test_a_build_without_fiches_links_to_none(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "depot")
+    out = tmp_path / "_site"
+    report = build_site(repo.path, out, replace(CONFIG, fiches=False))
+    assert report.fiches_made == 0
+    assert not list(out.rglob("fiche.pdf"))
+    for path, page in html_pages(out).items():
+        assert not [link for link in page.links if link.endswith("fiche.pdf")], path

@@ -25,6 +25,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--depot-url", metavar="URL", default=None,
                         help="adresse du dépôt sur la forge, pour « Proposer une modification » "
                              "(défaut : [tool.bouquet.site] depot-url de pyproject.toml)")
+    parser.add_argument("--sans-fiches", dest="fiches", action="store_false",
+                        help="ne pas produire les fiches PDF (construction rapide, pour un "
+                             "aperçu)")
     parser.add_argument("--serve", action="store_true",
                         help="servir le site sur http://localhost:PORT/ après la construction")
     parser.add_argument("--port", type=int, default=8000, help="port de --serve (défaut : 8000)")
@@ -63,7 +66,7 @@ def execute(args: argparse.Namespace) -> int:
     depot = args.depot_url or settings.get("depot-url")
     config = SiteConfig(base_url=base if base.endswith("/") else base + "/",
                         depot_url=_url(depot, "--depot-url") if depot else None,
-                        branch=settings.get("branche", "main"))
+                        branch=settings.get("branche", "main"), fiches=args.fiches)
     out = Path(args.out) if args.out else root / DEFAULT_OUT
     try:
         report = build_site(root, out, config)

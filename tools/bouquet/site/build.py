@@ -22,7 +22,7 @@ from bouquet.site.feed import release_summary
 from bouquet.site.fiche import fiche_html, fiche_key, fiche_pdf
 from bouquet.site.gather import gather
 from bouquet.site.records import Release, Site, SiteConfig
-from bouquet.site.render import Renderer, render_site
+from bouquet.site.render import Renderer, fiche_folder, render_site
 
 STATE_FILE = ".bouquet-site.json"
 SEARCH_DIR = "pagefind"
@@ -63,8 +63,8 @@ def _strings(value: object) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def _config(config: SiteConfig) -> list[str | None]:
-    return [config.base_url, config.depot_url, config.branch]
+def _config(config: SiteConfig) -> list[str | bool | None]:
+    return [config.base_url, config.depot_url, config.branch, config.fiches]
 
 
 def _fiches(site: Site, renderer: Renderer, rendered: list[Release],
@@ -75,6 +75,8 @@ def _fiches(site: Site, renderer: Renderer, rendered: list[Release],
     made = 0
     for release in rendered:
         for module in published_modules(release.catalogue):
+            if fiche_folder(site, release, module) != release.folder:
+                continue
             path = f"{release.folder}/modules/{module.id}/fiche.pdf"
             html = fiche_html(renderer, release, module)
             key = fiche_key(html)

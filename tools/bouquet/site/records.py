@@ -21,6 +21,7 @@ class SiteConfig:
     base_url: str = "http://localhost:8000/"  # absolute, ends with "/"
     depot_url: str | None = None  # the forge repository, e.g. https://github.com/org/bouquet
     branch: str = "main"  # the branch the web editor proposes changes to
+    fiches: bool = True  # the PDF fiches (False: a quicker build for a local preview)
 
     @property
     def prefix(self) -> str:

@@ -72,7 +72,8 @@ class Renderer:
         self.summaries = summaries or {}
         self.env = environment()
         self.env.globals.update(url=self.url, absolute=self.absolute, site=site,
-                                edit_url=self.edit_url, forge=self.forge)
+                                edit_url=self.edit_url, forge=self.forge,
+                                fiche_folder=lambda r, m: fiche_folder(site, r, m))
 
     def url(self, path: str) -> str:
         return f"{self.site.config.prefix}{path}"
@@ -191,6 +192,20 @@ class Renderer:
                 "retired.html", module=module, last=release, successor=successor,
                 release=latest)
         return files
+
+
+def fiche_folder(site: Site, release: Release, module: Module) -> str | None:
+    """The release folder whose ``modules/<id>/fiche.pdf`` is the module's fiche: its own, or
+    for the preview, the latest release's when the module has not changed since (same record,
+    same own version); None when the site is built without fiches."""
+    if not site.config.fiches:
+        return None
+    latest = site.latest
+    if release.is_preview and latest is not None \
+            and latest.catalogue.modules.get(module.id) == module \
+            and latest.module_versions.get(module.id) == release.module_versions.get(module.id):
+        return latest.folder
+    return release.folder
 
 
 def _ordered(modules: list[Module]) -> list[Module]:
