@@ -10,9 +10,10 @@ from pathlib import Path
 from bouquet.errors import BouquetError, ExitCode
 
 
-def index_site(folder: Path, language: str = "fr") -> None:
-    """Write the search index of the HTML pages under ``folder`` into ``folder/pagefind``."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(folder),
+def index_site(folder: Path, glob: str = "**/*.html", language: str = "fr") -> None:
+    """Write the search index of the HTML pages ``glob`` under ``folder`` into
+    ``folder/pagefind``."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", glob,
                "--force-language", language, "--silent"]
     try:
         proc = subprocess.run(command, capture_output=True, check=False, timeout=900)

@@ -26,6 +26,7 @@ from bouquet.site.render import Renderer, fiche_folder, render_site
 
 STATE_FILE = ".bouquet-site.json"
 SEARCH_DIR = "pagefind"
+SEARCHED = "modules/**/*.html"  # the search covers the latest release's module pages
 FORMAT = 1  # bump when the pages of a release would come out differently
 
 
@@ -112,6 +113,6 @@ def build_site(root: Path, out: Path, config: SiteConfig) -> BuildReport:
         "fiches": dict(sorted({**kept, **keys}.items())),
         "summaries": summaries,
     }, indent=1, sort_keys=True).encode() + b"\n"
-    replace_folder(out, files, finish=index_site)
+    replace_folder(out, files, finish=lambda folder: index_site(folder, SEARCHED))
     return BuildReport(len(files), tuple(r.name for r in site.releases), tuple(sorted(reused)),
                        made, len(fiches) - made, site.preview is not None)

@@ -6,6 +6,7 @@ forge) or, without one, lose their target (the text stays, no broken link)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markdown_it import MarkdownIt
@@ -61,6 +62,7 @@ def _shift_headings(md: MarkdownIt, level: int) -> None:
 _PARSERS = {level: _parser(level) for level in (2, 3, 4)}
 
 
+@functools.lru_cache(maxsize=4096)  # a release's text is shown twice: versioned and latest
 def to_html(text: str, level: int = 3, links_base: str | None = None) -> Markup:
     """Safe HTML of ``text`` (its ``#`` headings become ``h{level}``)."""
     return Markup(_PARSERS[level].render(text, {"links_base": links_base}))
