@@ -53,14 +53,11 @@ def _url(value: str, option: str) -> str:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.edges.git import GitUsageError, Repository
+    from bouquet.edges.git import Repository
     from bouquet.site.build import build_site
     from bouquet.site.records import SiteConfig
 
-    try:
-        root = Repository(args.repo).root
-    except GitUsageError as exc:
-        raise BouquetError(str(exc), exit_code=ExitCode.USAGE) from None
+    root = Repository(args.repo).root  # not a repository: GitUsageError, exit 2
     settings = _settings(root)
     base = _url(args.base_url or settings.get("base-url", DEFAULT_BASE_URL), "--base-url")
     depot = args.depot_url or settings.get("depot-url")
@@ -68,10 +65,7 @@ def execute(args: argparse.Namespace) -> int:
                         depot_url=_url(depot, "--depot-url") if depot else None,
                         branch=settings.get("branche", "main"), fiches=args.fiches)
     out = Path(args.out) if args.out else root / DEFAULT_OUT
-    try:
-        report = build_site(root, out, config)
-    except GitUsageError as exc:
-        raise BouquetError(str(exc), exit_code=ExitCode.USAGE) from None
+    report = build_site(root, out, config)
     releases = ", ".join(report.releases) or "aucune"
     sys.stdout.write(typography(
         f"Site construit dans {out} : {report.files} fichiers ; versions publiées : {releases}"

@@ -113,6 +113,8 @@ def build_site(root: Path, out: Path, config: SiteConfig) -> BuildReport:
         "fiches": dict(sorted({**kept, **keys}.items())),
         "summaries": summaries,
     }, indent=1, sort_keys=True).encode() + b"\n"
-    replace_folder(out, files, finish=lambda folder: index_site(folder, SEARCHED))
+    searched = any(p.startswith("modules/") and p.endswith(".html") for p in files)
+    replace_folder(out, files, finish=(lambda folder: index_site(folder, SEARCHED))
+                   if searched else None)  # Pagefind refuses to index nothing
     return BuildReport(len(files), tuple(r.name for r in site.releases), tuple(sorted(reused)),
                        made, len(fiches) - made, site.preview is not None)
