@@ -38,3 +38,19 @@ def test_the_command_builds_with_the_settings_of_pyproject(
     assert "Site construit" in capsys.readouterr().out
     assert "https://forge.test/h/b" in (out / "contribuer/index.html").read_text("utf-8")
     assert '"url": "https://hubs.test/prochaine/"' in (out / "versions.json").read_text("utf-8")
+
+
+def test_it_never_replaces_a_folder_it_did_not_build(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    repo = SiteRepo(tmp_path / "depot")
+    repo.write("modules/.gitkeep", "")
+    repo.commit("Premier commit")
+    mine = tmp_path / "mes-documents"
+    mine.mkdir()
+    (mine / "lettre.txt").write_text("à garder\n", encoding="utf-8")
+    assert main(["site", "-C", str(repo.path), "--out", str(mine)]) == 2
+    assert "n'est pas vide" in capsys.readouterr().err
+    assert (mine / "lettre.txt").read_text(encoding="utf-8") == "à garder\n"
+    assert main(["site", "-C", str(repo.path), "--out", str(repo.path)]) == 2
+    assert "contient le dépôt" in capsys.readouterr().err
+    assert (repo.path / "modules/.gitkeep").is_file()

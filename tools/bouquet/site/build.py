@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bouquet.edges.pagefind import index_site
 from bouquet.edges.worktree import read_folder, replace_folder
+from bouquet.errors import BouquetError, ExitCode
 from bouquet.exports.catalogue import published_modules
 from bouquet.site.feed import release_summary
 from bouquet.site.fiche import fiche_html, fiche_key, fiche_pdf
@@ -90,9 +91,26 @@ def _fiches(site: Site, renderer: Renderer, rendered: list[Release],
     return files, keys, made
 
 
+def _check_output(root: Path, out: Path, previous: Mapping[str, bytes]) -> None:
+    """The output folder is replaced whole: it must be new, empty or a site built before."""
+    resolved, repository = out.resolve(), root.resolve()
+    if resolved == repository or resolved in repository.parents:
+        raise BouquetError(f"« {out} » contient le dépôt : le site le remplacerait.",
+                           exit_code=ExitCode.USAGE,
+                           hint="choisissez un dossier à part, par exemple --out _site")
+    if previous and STATE_FILE not in previous:
+        raise BouquetError(
+            f"« {out} » n'est pas vide et n'a pas été construit par « bouquet site » : il serait "
+            "remplacé en entier.", exit_code=ExitCode.USAGE,
+            hint="choisissez un dossier nouveau ou vide, ou videz celui-ci vous-même")
+
+
 def build_site(root: Path, out: Path, config: SiteConfig) -> BuildReport:
+    """Build the site of the repository ``root`` into ``out`` (replaced all at once)."""
+    _check_output(root, out, {})  # before reading it: it might hold the repository
     previous = {p: b for p, b in read_folder(out).items()
                 if not p.startswith(SEARCH_DIR + "/")}
+    _check_output(root, out, previous)
     state = _state(previous, config)
     reusable = {n: c for n, c in state.releases.items() if n in state.summaries}
     site = gather(root, config, reuse=reusable)
