@@ -8,7 +8,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,7 +35,7 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-def _serve(site: Path) -> object:
+def _serve(site: Path) -> Callable[[Route], None]:
     def handle(route: Route) -> None:
         path = route.request.url[len(ORIGIN):].split("?")[0].split("#")[0]
         if not path.startswith(PREFIX + "/"):
