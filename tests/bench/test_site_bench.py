@@ -1,0 +1,47 @@
+"""bench/site.py prepares the same modules for mkdocs as for the site; no timing asserted."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from minirepo import REPO
+
+SCRIPT = REPO / "bench" / "site.py"
+
+
+def _bench_module() -> ModuleType:
+    sys.path.insert(0, str(SCRIPT.parent))  # the script imports its neighbour validate.py
+    spec = importlib.util.spec_from_file_location("bench_site", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_generated_module_becomes_a_markdown_page(tmp_path: Path) -> None:
+    bench = _bench_module()
+    bench.build_tree(tmp_path / "depot", 12)
+    bench.write_mkdocs(tmp_path / "depot", tmp_path / "mkdocs")
+    pages = sorted((tmp_path / "mkdocs/docs/modules").glob("*.md"))
+    assert len(pages) == 12
+    text = pages[0].read_text(encoding="utf-8")
+    assert text.startswith("# ") and "## Tiroirs" in text and "| Tiroir |" in text
+    assert "plugins:\n  - search:" in (tmp_path / "mkdocs/mkdocs.yml").read_text("utf-8")
+
+
+def test_the_report_is_french_with_its_targets() -> None:
+    bench = _bench_module()
+    figures = bench.Figures(modules=1000, mkdocs_s=10.0, full_s=50.0, full_sans_fiches_s=9.0,
+                            rebuild_s=8.0, rebuild_sans_fiches_s=8.0, mkdocs_cpu_s=9.0,
+                            full_cpu_s=40.0, full_sans_fiches_cpu_s=8.0, rebuild_cpu_s=7.0,
+                            rebuild_sans_fiches_cpu_s=7.0, exits=(0, 0, 0, 0, 0),
+                            load_average=0.5, cpus=2)
+    text = bench.render_text(figures)
+    assert "1\u202f000 modules" in text
+    assert "rapport complet / mkdocs                    5,00 (cible ≤ 1,0\u202f: NON atteinte)" \
+        in text
+    assert "0,16 (cible ≤ 0,2\u202f: atteinte)" in text
