@@ -12,14 +12,27 @@ from minirepo import REPO
 SCRIPT = REPO / "bench" / "site.py"
 
 
-def _bench_module() -> ModuleType:
-    sys.path.insert(0, str(SCRIPT.parent))  # the script imports its neighbour validate.py
-    spec = importlib.util.spec_from_file_location("bench_site", SCRIPT)
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
+    sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def _bench_module() -> ModuleType:
+    """bench/site.py, whose ``import validate`` means its neighbour bench/validate.py (in the
+    test session, ``validate`` is the tests' package: it is put back afterwards)."""
+    saved = sys.modules.get("validate")
+    try:
+        _load("validate", SCRIPT.parent / "validate.py")
+        return _load("bench_site", SCRIPT)
+    finally:
+        if saved is not None:
+            sys.modules["validate"] = saved
+        else:
+            sys.modules.pop("validate", None)
 
 
 def test_every_generated_module_becomes_a_markdown_page(tmp_path: Path) -> None:
