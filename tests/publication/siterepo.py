@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # a frozen copy of real content
 HOSTILE_ID = "contenu-hostile"
 HOSTILE = """\
 id: contenu-hostile
@@ -69,7 +70,7 @@ class SiteRepo:
                               capture_output=True, text=True).stdout
 
     def copy_module(self, module_id: str) -> None:
-        shutil.copytree(REPO / "modules" / module_id, self.path / "modules" / module_id)
+        shutil.copytree(FIXTURES / "modules" / module_id, self.path / "modules" / module_id)
 
     def write(self, rel: str, text: str) -> None:
         target = self.path / rel
@@ -96,17 +97,17 @@ DIAGNOSTIC = "modules/diagnostic-territorial/module.yaml"
 
 def make_repo(path: Path) -> SiteRepo:
     repo = SiteRepo(path)
-    shutil.copytree(REPO / "schema" / "vocabulaires", path / "schema" / "vocabulaires")
+    shutil.copytree(FIXTURES / "schema" / "vocabulaires", path / "schema" / "vocabulaires")
     shutil.copy(REPO / "schema" / "module.schema.json", path / "schema" / "module.schema.json")
-    shutil.copytree(REPO / "governance", path / "governance")
-    shutil.copy(REPO / "CONTRIBUTING.md", path / "CONTRIBUTING.md")
+    shutil.copytree(FIXTURES / "governance", path / "governance")
+    shutil.copy(FIXTURES / "CONTRIBUTING.md", path / "CONTRIBUTING.md")
     for module_id in ("formation-aidants-numeriques", "diagnostic-territorial",
                       "evenement-local"):
         repo.copy_module(module_id)
     repo.write(f"modules/{HOSTILE_ID}/module.yaml", HOSTILE)
     repo.commit("Premier catalogue")
     repo.tag("v1.0.0")
-    repo.edit(FORMATION, "min: 1100", "min: 1200")
+    repo.edit(FORMATION, "prix_ht_eur:\n      min: 1100", "prix_ht_eur:\n      min: 1200")
     repo.commit("Formation : nouveau prix\n\nCo-authored-by: Bruno Durand <bruno@example.org>")
     repo.tag("v1.1.0")
     shutil.rmtree(path / "modules" / "evenement-local")
@@ -114,6 +115,6 @@ def make_repo(path: Path) -> SiteRepo:
     repo.edit(DIAGNOSTIC, "statut: valide", "statut: deprecie\nremplace_par: feuille-de-route")
     repo.commit("Retrait de l'événement local ; le diagnostic passe à la feuille de route")
     repo.tag("v2.0.0")
-    repo.edit(FORMATION, "min: 3500", "min: 3600")
+    repo.edit(FORMATION, "min: 3800", "min: 3900")
     repo.commit("Formation : parcours plus cher")
     return repo

@@ -23,10 +23,10 @@ def test_releases_are_frozen_and_rebuilds_equal_full_builds(tmp_path: Path) -> N
     first = build_site(repo.path, out, CONFIG)
     assert first.reused == () and first.preview
     before = files_of(out)
-    repo.edit(FORMATION, "min: 3600", "min: 3700")
+    repo.edit(FORMATION, "min: 3900", "min: 4000")
     repo.commit("Formation : encore un prix")
     repo.tag("v2.1.0")
-    repo.edit(FORMATION, "min: 3700", "min: 3800")
+    repo.edit(FORMATION, "min: 4000", "min: 4100")
     repo.commit("Formation : prix en préparation")
 
     again = build_site(repo.path, out, CONFIG)
@@ -36,7 +36,7 @@ def test_releases_are_frozen_and_rebuilds_equal_full_builds(tmp_path: Path) -> N
     frozen = {p: b for p, b in before.items() if p.startswith(("v1.", "v2.0.0/"))}
     assert frozen and all(after[p] == b for p, b in frozen.items())
     assert not [p for p in after if p.startswith(("v1.", "v2.0.0/")) and p not in before]
-    assert "3\u202f800" in (out / "prochaine/modules/formation-aidants-numeriques/index.html"
+    assert "4\u202f100" in (out / "prochaine/modules/formation-aidants-numeriques/index.html"
                             ).read_text(encoding="utf-8")
 
     fresh = tmp_path / "_neuf"

@@ -55,11 +55,11 @@ def test_versions_json_lists_releases_newest_first_with_latest(site: Path) -> No
 def test_the_branch_is_previewed_with_a_banner(site: Path) -> None:
     page = text(site / "prochaine/modules/formation-aidants-numeriques/index.html")
     assert "Version en préparation" in page
-    assert "3\u202f600 à 5\u202f000\u202f€\u00a0HT" in page
+    assert "3\u202f900 à 5\u202f500\u202f€\u00a0HT" in page
     assert "Version en préparation" not in text(site / "index.html")
     changes = text(site / "prochaine/changements/index.html")
-    price = "\u202f000\u202f€\u00a0HT"
-    assert f"3\u202f500 à 5{price} → 3\u202f600 à 5{price}" in changes
+    price = "\u202f500\u202f€\u00a0HT"
+    assert f"3\u202f800 à 5{price} → 3\u202f900 à 5{price}" in changes
 
 
 def test_the_changes_page_shows_before_and_after_and_credits(site: Path) -> None:
@@ -80,7 +80,8 @@ def test_the_module_page_carries_what_a_hub_needs(site: Path) -> None:
                      "@hinaura/bouquet", "CC BY-SA 4.0", "Proposer une modification",
                      "https://forge.exemple.org/hubs/bouquet/edit/main/modules/"
                      "formation-aidants-numeriques/module.yaml", "version 1.1.0 du module",
-                     "Bruno Durand", f"{PREFIX}/v1.0.0/modules/formation-aidants-numeriques/"):
+                     "Bruno Durand", f"{PREFIX}/v1.0.0/modules/formation-aidants-numeriques/",
+                     "En bref", "Ce que la commune prépare", "€\u00a0TTC"):
         assert expected in page, expected
     assert (site / "v1.1.0/modules/formation-aidants-numeriques/ressources/programme-type.md"
             ).read_bytes() == (REPO / "modules/formation-aidants-numeriques/ressources/"

@@ -7,8 +7,12 @@ import sys
 import tomllib
 from pathlib import Path
 
+from bouquet.edges.git import Repository
+from bouquet.edges.serve import serve
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.fr import typography
+from bouquet.site.build import build_site
+from bouquet.site.records import SiteConfig
 
 DEFAULT_OUT = "_site"
 DEFAULT_BASE_URL = "http://localhost:8000/"
@@ -53,10 +57,6 @@ def _url(value: str, option: str) -> str:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.edges.git import Repository
-    from bouquet.site.build import build_site
-    from bouquet.site.records import SiteConfig
-
     root = Repository(args.repo).root  # not a repository: GitUsageError, exit 2
     settings = _settings(root)
     base = _url(args.base_url or settings.get("base-url", DEFAULT_BASE_URL), "--base-url")
@@ -73,8 +73,6 @@ def execute(args: argparse.Namespace) -> int:
         f"{report.fiches_made} produite(s), {report.fiches_reused} reprise(s)"
         f"{' ; version en préparation : /prochaine/' if report.preview else ''}.\n"))
     if args.serve:
-        from bouquet.edges.serve import serve
-
         def announce(url: str) -> None:
             sys.stdout.write(typography(f"Aperçu sur {url} (Ctrl+C pour arrêter).\n"))
             sys.stdout.flush()

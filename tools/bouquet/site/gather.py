@@ -18,11 +18,11 @@ import semver
 from bouquet.content.catalogue import Catalogue
 from bouquet.content.layout import MODULES_DIR, catalogue_files
 from bouquet.edges.git import ReleaseTag, Repository
+from bouquet.errors import BouquetError
 from bouquet.governance.files import (
     DECISIONS_DIR,
     INSTANCES_DIR,
     MEMBERS_FILE,
-    InvalidFile,
     load_model,
 )
 from bouquet.governance.models import Decision, Instance, Membres
@@ -136,7 +136,7 @@ def _governance(repo: Repository, head: str) -> Governance:
     if MEMBERS_FILE in files:
         try:
             members = (load_model(Membres, files[MEMBERS_FILE], MEMBERS_FILE),)
-        except InvalidFile:
+        except BouquetError:
             members = ()
     instances = []
     decisions = []
@@ -147,7 +147,7 @@ def _governance(repo: Repository, head: str) -> Governance:
             elif path.startswith(DECISIONS_DIR + "/") and path.endswith("/decision.yaml"):
                 minutes = files.get(path.rsplit("/", 1)[0] + "/proces-verbal.md")
                 decisions.append((load_model(Decision, files[path], path), _text(minutes)))
-        except InvalidFile:
+        except BouquetError:
             continue
     return Governance(members[0].membres if members else (), tuple(instances),
                       tuple(sorted(decisions, key=lambda d: d[0].id, reverse=True)))

@@ -44,6 +44,7 @@ def environment() -> Environment:
     env.filters["date_fr"] = fr.date
     env.filters["days"] = lambda r: fr.days(r.min, r.max)
     env.filters["euros"] = lambda r: "sur devis" if r is None else fr.euros(r.min, r.max)
+    env.filters["euros_ttc"] = lambda r: fr.euros(r.min, r.max).replace("HT", "TTC")
     env.filters["integer"] = fr.integer
     env.globals.update(CSP=CSP, SITE_NAME=SITE_NAME, STATUTS=STATUTS, count=fr.count,
                        enumeration=fr.enumeration, quote=fr.quote)
