@@ -1,0 +1,226 @@
+"""The open-data export for the national observatory: two CSV files, their TableSchemas and
+Parquet twins.
+
+``deploiements.csv`` has one row per deployment, ``realisations.csv`` one row per result;
+UTF-8, ISO dates, ``|`` between multiple values. The columns are declared once here
+(``DEPLOYMENT_FIELDS``, ``RESULT_FIELDS``): the TableSchemas under ``schema/export/`` are
+generated from them (``bouquet schema``), and the CSV files hold no other column. No column
+holds personal data: the organisations are named, never people.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from bouquet.content.deployment import PERIOD_PATTERN, SIREN_PATTERN, VERSION_PATTERN
+from bouquet.content.geography import KINDS
+from bouquet.edges.artefacts import write_files
+from bouquet.indicators.inputs import Inputs
+
+EXPORT_SCHEMA_DIR = "schema/export"
+SEPARATOR = "|"
+_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # TableSchema type: string, integer, number, date
+    title: str
+    description: str
+    required: bool = False
+    pattern: str | None = None
+    enum: tuple[str, ...] = ()
+    minimum: int | None = None
+
+
+DEPLOYMENT_FIELDS: tuple[Column, ...] = (
+    Column("hub", "string", "Hub", "Identifiant du hub (governance/membres.yaml).", True, _ID),
+    Column("id", "string", "Identifiant", "Identifiant du déploiement, unique pour son hub.",
+           True, _ID),
+    Column("module", "string", "Module", "Identifiant du module déployé.", True, _ID),
+    Column("tiroir", "string", "Tiroir", "Identifiant du tiroir du module.", True),
+    Column("version", "string", "Version du catalogue",
+           "Version X.Y.Z du Bouquet dont l'offre est issue.", True, VERSION_PATTERN),
+    Column("statut", "string", "Statut", "Statut du déploiement.", True,
+           enum=("prevu", "signe", "en_cours", "termine", "annule")),
+    Column("commanditaire_type", "string", "Type de commanditaire",
+           "Valeur du vocabulaire « commanditaires » du Bouquet.", True),
+    Column("commanditaire_nom", "string", "Commanditaire",
+           "Nom de l'organisation commanditaire (jamais une personne).", True),
+    Column("commanditaire_siren", "string", "SIREN du commanditaire",
+           "Numéro SIREN à 9 chiffres.", pattern=SIREN_PATTERN),
+    Column("communes", "string", "Communes", "Codes communes du COG, séparés par « | »."),
+    Column("epci", "string", "EPCI", "SIREN des EPCI à fiscalité propre, séparés par « | »."),
+    Column("departements", "string", "Départements",
+           "Codes départements du COG, séparés par « | »."),
+    Column("regions", "string", "Régions", "Codes régions du COG, séparés par « | »."),
+    Column("date_signature", "date", "Date de signature", "Date ISO 8601 (AAAA-MM-JJ)."),
+    Column("date_debut", "date", "Date de début", "Date ISO 8601 (AAAA-MM-JJ)."),
+    Column("date_fin", "date", "Date de fin", "Date ISO 8601 (AAAA-MM-JJ)."),
+    Column("montant_ht_eur", "integer", "Montant HT (euros)",
+           "Montant total hors taxes ; vide si non communiqué.", minimum=0),
+    Column("financements_sources", "string", "Sources de financement",
+           "Valeurs du vocabulaire « financements », séparées par « | »."),
+    Column("financements_montants_eur", "string", "Montants par source (euros)",
+           "Montants des sources, dans le même ordre, séparés par « | »."),
+    Column("date_maj", "date", "Date de mise à jour", "Dernière mise à jour de la fiche.",
+           True),
+)
+RESULT_FIELDS: tuple[Column, ...] = (
+    Column("hub", "string", "Hub", "Identifiant du hub.", True, _ID),
+    Column("deploiement", "string", "Déploiement",
+           "Identifiant du déploiement (colonne id de deploiements.csv).", True, _ID),
+    Column("module", "string", "Module", "Identifiant du module déployé.", True, _ID),
+    Column("periode", "string", "Semestre", "AAAA-S1 (janvier–juin) ou AAAA-S2.", True,
+           PERIOD_PATTERN),
+    Column("indicateur", "string", "Indicateur", "Identifiant de l'indicateur du module.",
+           True),
+    Column("valeur", "number", "Valeur", "Valeur (indicateurs qui ne sont pas en %).",
+           minimum=0),
+    Column("numerateur", "integer", "Numérateur", "Indicateurs en % : le nombre compté.",
+           minimum=0),
+    Column("denominateur", "integer", "Dénominateur", "Indicateurs en % : le total.",
+           minimum=0),
+)
+TABLES: tuple[tuple[str, str, tuple[Column, ...]], ...] = (
+    ("deploiements", "Déploiements des modules du Bouquet par les hubs", DEPLOYMENT_FIELDS),
+    ("realisations", "Réalisations des déploiements, par semestre et indicateur",
+     RESULT_FIELDS),
+)
+
+
+def table_schema(title: str, columns: Sequence[Column]) -> dict[str, object]:
+    fields = []
+    for c in columns:
+        field: dict[str, object] = {"name": c.name, "type": c.type, "title": c.title,
+                                    "description": c.description}
+        constraints: dict[str, object] = {}
+        if c.required:
+            constraints["required"] = True
+        if c.pattern:
+            constraints["pattern"] = c.pattern.removeprefix("^").removesuffix("$")
+        if c.enum:
+            constraints["enum"] = list(c.enum)
+        if c.minimum is not None:
+            constraints["minimum"] = c.minimum
+        if constraints:
+            field["constraints"] = constraints
+        if c.type == "date":
+            field["format"] = "default"
+        fields.append(field)
+    return {"title": title, "fields": fields, "missingValues": [""]}
+
+
+def table_schemas() -> dict[str, str]:
+    """``schema/export/<table>.tableschema.json`` for ``bouquet schema``."""
+    return {f"{EXPORT_SCHEMA_DIR}/{name}.tableschema.json":
+            json.dumps(table_schema(title, columns), ensure_ascii=False, indent=2) + "\n"
+            for name, title, columns in TABLES}
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def export_rows(records: Mapping[str, pa.Table]) -> dict[str, list[list[str]]]:
+    """The rows of both files, sorted by hub and id (then period and indicator)."""
+    places: dict[tuple[str, str], list[str]] = {}
+    for key, kind, code in zip(*(records["territories"].column(c).to_pylist()
+                                 for c in ("deployment_id", "kind", "code")), strict=True):
+        places.setdefault((key, kind), []).append(code)
+    fundings: dict[str, list[tuple[str, int]]] = {}
+    for key, source, amount in zip(*(records["fundings"].column(c).to_pylist()
+                                     for c in ("deployment_id", "source", "montant_eur")),
+                                   strict=True):
+        fundings.setdefault(key, []).append((source, amount))
+    deployments = records["deployments"].to_pylist()
+    modules = {d["deployment_id"]: d["module"] for d in deployments}
+    rows = []
+    for d in sorted(deployments, key=lambda d: (d["hub"], d["id"])):
+        key = d["deployment_id"]
+        rows.append([_cell(v) for v in (
+            d["hub"], d["id"], d["module"], d["tiroir"], d["version"], d["statut"],
+            d["commanditaire_type"], d["commanditaire_nom"], d["siren"],
+            *(SEPARATOR.join(places.get((key, kind), [])) for kind in KINDS),
+            d["signature"], d["debut"], d["fin"], d["montant_ht_eur"],
+            SEPARATOR.join(s for s, _ in fundings.get(key, [])),
+            SEPARATOR.join(str(a) for _, a in fundings.get(key, [])), d["date_maj"])])
+    results = []
+    for r in records["results"].to_pylist():
+        hub, _, ident = r["deployment_id"].partition("/")
+        results.append([_cell(v) for v in (
+            hub, ident, modules.get(r["deployment_id"], ""), r["periode"], r["indicateur"],
+            r["valeur"], r["numerateur"], r["denominateur"])])
+    results.sort(key=lambda row: (row[0], row[1], row[3], row[4]))
+    return {"deploiements": rows, "realisations": results}
+
+
+def _csv(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.name for c in columns])
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+_ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
+          "date": pa.date32()}
+
+
+def _parquet(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> bytes:
+    def convert(text: str, kind: str) -> object:
+        if text == "":
+            return None
+        if kind == "integer":
+            return int(text)
+        if kind == "number":
+            return float(text)
+        if kind == "date":
+            return dt.date.fromisoformat(text)
+        return text
+    data = {c.name: pa.array([convert(row[i], c.type) for row in rows], type=_ARROW[c.type])
+            for i, c in enumerate(columns)}
+    buffer = io.BytesIO()
+    pq.write_table(pa.table(data), buffer)
+    return buffer.getvalue()
+
+
+def export_files(inputs: Inputs) -> list[tuple[str, bytes]]:
+    """CSV, Parquet, the TableSchemas and a data package describing them."""
+    rows = export_rows(inputs.records)
+    files: list[tuple[str, bytes]] = []
+    resources = []
+    for name, title, columns in TABLES:
+        files.append((f"{name}.csv", _csv(columns, rows[name])))
+        files.append((f"{name}.parquet", _parquet(columns, rows[name])))
+        schema_name = f"{name}.tableschema.json"
+        files.append((schema_name, (json.dumps(table_schema(title, columns), ensure_ascii=False,
+                                               indent=2) + "\n").encode("utf-8")))
+        resources.append({"name": name, "title": title, "path": f"{name}.csv",
+                          "format": "csv", "encoding": "utf-8", "schema": schema_name})
+    package = {"name": "bouquet-deploiements", "title": "Déploiements du Bouquet",
+               "licenses": [{"name": "CC-BY-SA-4.0",
+                             "path": "https://creativecommons.org/licenses/by-sa/4.0/"}],
+               "resources": resources}
+    files.append(("datapackage.json", (json.dumps(package, ensure_ascii=False, indent=2)
+                                       + "\n").encode("utf-8")))
+    return files
+
+
+def write_export(inputs: Inputs, folder: Path) -> list[Path]:
+    return write_files(folder, export_files(inputs))
