@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
+
+from bouquet.commands._shared import repository_root
+from bouquet.indicators.export import write_export
+from bouquet.indicators.inputs import read_inputs
+from bouquet.indicators.render import render_csv, render_json, render_text
+from bouquet.indicators.report import write_report
+from bouquet.indicators.run import run
+from bouquet.indicators.semesters import parse_semester, semester_of
 
 FORMATS = ("text", "json", "csv")
 
@@ -42,52 +52,24 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    from bouquet.errors import BouquetError
-    from bouquet.fr import typography
-
-    try:
-        return _execute(args)
-    except BouquetError as error:
-        sys.stderr.write(typography(f"bouquet indicateurs : {error.message}\n"))
-        if error.hint:
-            sys.stderr.write(typography(f"    ↳ {error.hint}\n"))
-        return int(error.exit_code)
-
-
-def _execute(args: argparse.Namespace) -> int:
-    import datetime as dt
-    from pathlib import Path
-
-    from bouquet.edges.worktree import OUTSIDE_REPOSITORY, content_root
-    from bouquet.errors import BouquetError, ExitCode
-    from bouquet.indicators.inputs import read_inputs
-    from bouquet.indicators.semesters import parse_semester, semester_of
-
-    root = content_root(Path.cwd())
-    if root is None:
-        raise BouquetError(OUTSIDE_REPOSITORY, exit_code=ExitCode.USAGE)
+    root = repository_root(Path.cwd())
     inputs = read_inputs(root, use_cache=not getattr(args, "sans_cache", False))
     action = getattr(args, "action", None)
     if action == "export":
-        from bouquet.indicators.export import write_export
-
-        for path in write_export(inputs, root / args.out):
-            sys.stdout.write(f"{path.relative_to(root) if path.is_relative_to(root) else path}"
-                             " : écrit.\n")
+        _written(write_export(inputs, root / args.out), root)
         return 0
     semestre = getattr(args, "semestre", None)
     target = parse_semester(semestre) if semestre else semester_of(dt.date.today())
-    from bouquet.indicators.run import run
-
     series = run(inputs, target, getattr(args, "database", None))
     if action == "rapport":
-        from bouquet.indicators.report import write_report
-
-        for path in write_report(series, inputs, root / args.out):
-            sys.stdout.write(f"{path} : écrit.\n")
+        _written(write_report(series, inputs, root / args.out), root)
         return 0
-    from bouquet.indicators.render import render_csv, render_json, render_text
-
     renderers = {"json": render_json, "csv": render_csv, "text": render_text}
     sys.stdout.write(renderers[args.format](series[-1]))
     return 0
+
+
+def _written(paths: list[Path], root: Path) -> None:
+    for path in paths:
+        shown = path.relative_to(root) if path.is_relative_to(root) else path
+        sys.stdout.write(f"{shown} : écrit.\n")

@@ -2,17 +2,20 @@
 ``.cache/`` of the repository) and the generated reports and exports.
 
 Reading the cache never fails: a missing, partial or unreadable cache is simply absent.
-Writing is all or nothing: every file is written beside its target, then renamed.
+Every file is written through the one atomic writer (``worktree.replace_file``).
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
+import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from bouquet.edges.worktree import replace_file
 
 
 def read_tables(folder: Path, schemas: Mapping[str, pa.Schema]) -> dict[str, pa.Table] | None:
@@ -29,38 +32,23 @@ def read_tables(folder: Path, schemas: Mapping[str, pa.Schema]) -> dict[str, pa.
     return tables
 
 
+def parquet_bytes(table: pa.Table) -> bytes:
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    return buffer.getvalue()
+
+
 def write_tables(folder: Path, tables: Mapping[str, pa.Table]) -> None:
-    """Write every table (``<name>.parquet``); a failure leaves no temporary file behind."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, table in tables.items():
-            target = folder / f"{name}.parquet"
-            temporary = folder / f".{name}.parquet.tmp"
-            pq.write_table(table, temporary)
-            staged.append((temporary, target))
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    except OSError:
-        pass  # a cache that cannot be written only costs time on the next run
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+    """Write every table (``<name>.parquet``); a cache that cannot be written only costs
+    time on the next run."""
+    with contextlib.suppress(OSError):
+        write_files(folder, [(f"{name}.parquet", parquet_bytes(t)) for name, t in tables.items()])
 
 
 def write_files(folder: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:
-    """Write ``(name, bytes)`` files into ``folder``, all or nothing; their paths."""
-    folder.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for name, data in files:
-            target = folder / name
-            temporary = folder / f".{name}.tmp"
-            temporary.write_bytes(data)
-            staged.append((temporary, target))
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-    return [target for _, target in staged]
+    """Write ``(name, bytes)`` files into ``folder``, each all at once; their paths."""
+    written = []
+    for name, data in files:
+        replace_file(folder / name, data)
+        written.append(folder / name)
+    return written

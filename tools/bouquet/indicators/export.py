@@ -20,11 +20,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from bouquet.content.deployment import PERIOD_PATTERN, SIREN_PATTERN, VERSION_PATTERN
 from bouquet.content.geography import KINDS
-from bouquet.edges.artefacts import write_files
+from bouquet.edges.artefacts import parquet_bytes, write_files
 from bouquet.indicators.inputs import Inputs
 
 EXPORT_SCHEMA_DIR = "schema/export"
@@ -195,9 +194,7 @@ def _parquet(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> bytes:
         return text
     data = {c.name: pa.array([convert(row[i], c.type) for row in rows], type=_ARROW[c.type])
             for i, c in enumerate(columns)}
-    buffer = io.BytesIO()
-    pq.write_table(pa.table(data), buffer)
-    return buffer.getvalue()
+    return parquet_bytes(pa.table(data))
 
 
 def export_files(inputs: Inputs) -> list[tuple[str, bytes]]:
