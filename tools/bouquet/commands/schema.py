@@ -14,7 +14,7 @@ from bouquet.diagnostics.render import Counts, render_text
 from bouquet.edges.worktree import whole_repository
 from bouquet.errors import ExitCode
 from bouquet.generated import deployment_schema, governance_schema, module_schema
-from bouquet.indicators.export import table_schemas
+from bouquet.indicators.export_schema import table_schemas
 from bouquet.validation.sources import check_sources
 
 

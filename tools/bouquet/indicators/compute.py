@@ -12,11 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from importlib import resources
+from pathlib import Path
 
 from bouquet.edges.database import Database, Row, run_queries
 from bouquet.indicators.semesters import Semester
 
+SQL_DIR = Path(__file__).parent / "sql"  # package data
 SETUP = ("00_active",)
 QUERIES = (
     "authorities_served", "authorities_served_cumulative", "active_deployments",
@@ -26,7 +27,7 @@ QUERIES = (
 
 
 def sql_text(name: str) -> str:
-    return (resources.files("bouquet.indicators") / "sql" / f"{name}.sql").read_text("utf-8")
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
