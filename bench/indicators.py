@@ -221,7 +221,7 @@ def verdict(met: bool) -> str:
 def render_text(f: Figures) -> str:
     postgresql = ("non mesuré (PostgreSQL introuvable)" if f.postgresql_s is None else
                   f"{fr(f.postgresql_s)}{NNBSP}s, résultats "
-                  f"{'identiques' if f.identical else 'DIFFÉRENTS'} de DuckDB")
+                  f"{'identiques à' if f.identical else 'DIFFÉRENTS de'} ceux de DuckDB")
     rows = [
         f"Banc d'essai des déploiements{NNBSP}: {fr(f.records, 0)} fiches générées, "
         f"{fr(f.files, 0)} fichiers",
