@@ -96,11 +96,11 @@ def release_modules(root: Path) -> tuple[ReleaseModules, ...]:
     found = []
     finals = [t for t in repository.release_tags() if t.is_final]
     for order, tag in enumerate(finals):
+        released = repository.commit_date(tag.commit).date()
         catalogue, _ = build_catalogue(repository.read_tree(tag.commit, RELEASE_PREFIXES),
-                                       today=repository.commit_date(tag.commit).date())
+                                       today=released)
         modules = tuple(sorted((m.id, m.statut.value) for m in catalogue.modules.values()))
-        found.append(ReleaseModules(order, str(tag.version),
-                                    repository.commit_date(tag.commit).date(), modules))
+        found.append(ReleaseModules(order, str(tag.version), released, modules))
     return tuple(found)
 
 

@@ -31,13 +31,10 @@ def result_value(result: Result) -> object:
 
 
 def _counts(counts: Sequence[Count]) -> Json:
-    by_module: dict[str, Json] = {}
-    for c in counts:
-        entry = by_module.setdefault(c.module, {"total": 0, "by_tiroir": {}})
-        entry["total"] = int(str(entry["total"])) + c.count
-        tiroirs = entry["by_tiroir"]
-        assert isinstance(tiroirs, dict)
-        tiroirs[c.tiroir] = c.count
+    modules = sorted({c.module for c in counts})
+    by_module = {m: {"total": total([c for c in counts if c.module == m]),
+                     "by_tiroir": {c.tiroir: c.count for c in counts if c.module == m}}
+                 for m in modules}
     return {"total": total(counts), "by_module": by_module}
 
 
@@ -102,7 +99,7 @@ def render_csv(ind: SemesterIndicators) -> str:
     return out.getvalue()
 
 
-def _fr_share(value: Fraction | None) -> str:
+def share_text(value: Fraction | None) -> str:
     if value is None:
         return "non calculable"
     percent = f"{float(value) * 100:.1f}".replace(".", ",")
@@ -117,7 +114,7 @@ def render_text(ind: SemesterIndicators) -> str:
         "",
         f"Collectivités accompagnées : {integer(ind.authorities_served)} ce semestre, "
         f"{integer(ind.authorities_served_cumulative)} depuis le début",
-        f"Progression depuis le premier semestre : {_fr_growth(ind.growth_since_first)}",
+        f"Progression depuis le premier semestre : {growth_text(ind.growth_since_first)}",
         f"Déploiements actifs : {integer(total(ind.active_deployments))}, dont "
         f"{integer(total(ind.started_deployments))} commencés ce semestre",
     ]
@@ -132,14 +129,14 @@ def render_text(ind: SemesterIndicators) -> str:
     lines += [f"  - {source} : {integer(amount)} €" for source, amount in ind.funding_by_source]
     lines.append(f"Hubs contributeurs : {integer(len(ind.contributing_hubs))}"
                  + (f" ({', '.join(ind.contributing_hubs)})" if ind.contributing_hubs else ""))
-    lines.append(f"Couverture du catalogue : {_fr_share(ind.catalogue_coverage)}")
+    lines.append(f"Couverture du catalogue : {share_text(ind.catalogue_coverage)}")
     if ind.results:
         lines.append("Résultats :")
         lines += [f"  - {r.module} / {r.indicator} : {_fr_result(r)}" for r in ind.results]
     return typography("\n".join(lines) + "\n")
 
 
-def _fr_growth(value: Fraction | None) -> str:
+def growth_text(value: Fraction | None) -> str:
     if value is None:
         return "non calculable"
     factor = f"{float(value):.2f}".replace(".", ",")
@@ -149,4 +146,4 @@ def _fr_growth(value: Fraction | None) -> str:
 def _fr_result(result: Result) -> str:
     if result.total is not None:
         return str(result.total).replace(".", ",")
-    return _fr_share(result.share)
+    return share_text(result.share)

@@ -28,7 +28,7 @@ from bouquet.indicators.charts import (
 )
 from bouquet.indicators.compute import SemesterIndicators, total
 from bouquet.indicators.inputs import Inputs
-from bouquet.indicators.render import _fr_growth, _fr_share
+from bouquet.indicators.render import growth_text, share_text
 
 MAX_MODULES = 30
 MAX_LISTED = 60
@@ -63,7 +63,7 @@ def context(series: Sequence[SemesterIndicators], geography: Geography) -> dict[
         Figure(integer(current.authorities_served), "collectivités accompagnées ce semestre"),
         Figure(integer(current.authorities_served_cumulative),
                "collectivités accompagnées depuis le début"),
-        Figure(_fr_growth(current.growth_since_first), "progression depuis le premier semestre "
+        Figure(growth_text(current.growth_since_first), "progression depuis le premier semestre "
                "(objectif : × 2)"),
         Figure(integer(total(current.active_deployments)),
                f"déploiements actifs, dont {integer(total(current.started_deployments))} "
@@ -99,7 +99,7 @@ def context(series: Sequence[SemesterIndicators], geography: Geography) -> dict[
         "departements": _listing(departements),
         "hubs_count": integer(len(current.contributing_hubs)),
         "hubs": _listing(list(current.contributing_hubs)),
-        "coverage": f"{_fr_share(current.catalogue_coverage)} des modules publiés "
+        "coverage": f"{share_text(current.catalogue_coverage)} des modules publiés "
                     f"({integer(current.modules_deployed)} sur "
                     f"{integer(current.modules_published)}) ont un déploiement actif.",
         "contracted": f"{_euros(current.contracted_eur)} HT ; "

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -145,7 +144,3 @@ def concat(parts: Sequence[Mapping[str, pa.Table]]) -> dict[str, pa.Table]:
     return {name: pa.concat_tables([p[name] for p in parts if name in p]
                                    or [schema.empty_table()])
             for name, schema in RECORD_SCHEMAS.items()}
-
-
-def as_decimal(value: object) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
