@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from bouquet.commands._shared import repository_root
+from bouquet.indicators.export import write_export
 from bouquet.indicators.inputs import read_inputs
 from bouquet.indicators.render import render_csv, render_json, render_text
+from bouquet.indicators.report import write_report
 from bouquet.indicators.run import run
 from bouquet.indicators.semesters import parse_semester, semester_of
 
@@ -54,18 +56,12 @@ def execute(args: argparse.Namespace) -> int:
     inputs = read_inputs(root, use_cache=not getattr(args, "sans_cache", False))
     action = getattr(args, "action", None)
     if action == "export":
-        # the CLI picks the action here: only it pays for its imports (pyarrow.parquet,
-        # WeasyPrint and matplotlib take seconds that the figures alone do not need)
-        from bouquet.indicators.export import write_export
-
         _written(write_export(inputs, root / args.out), root)
         return 0
     semestre = getattr(args, "semestre", None)
     target = parse_semester(semestre) if semestre else semester_of(dt.date.today())
     series = run(inputs, target, getattr(args, "database", None))
     if action == "rapport":
-        from bouquet.indicators.report import write_report
-
         _written(write_report(series, inputs, root / args.out), root)
         return 0
     renderers = {"json": render_json, "csv": render_csv, "text": render_text}
