@@ -15,7 +15,7 @@ from pre_commit.clientlib import load_config, load_manifest
 from bouquet.commands.new import new_module
 from minirepo import REPO, write_vocabularies
 
-HOOK_FILES = r"^(modules|schema/vocabulaires|governance)/.*\.ya?ml$"
+HOOK_FILES = r"^(modules|schema/vocabulaires|governance|deploiements)/.*\.ya?ml$"
 
 
 def _local_hooks() -> dict[str, dict[str, object]]:

@@ -31,6 +31,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("vote", "vote", "décisions du comité : ouvrir, signer, clore, dépouiller"),
     ("release", "release", "publier une version trimestrielle (tout ou rien)"),
     ("codeowners", "codeowners", "générer .github/CODEOWNERS à partir des mainteneurs"),
+    ("indicateurs", "indicateurs",
+     "indicateurs semestriels des déploiements, rapport et export ouvert"),
     ("docs", "docs", "régénérer la documentation dérivée du code (codes d'erreur, règles)"),
     ("site", "site", "construire le site de publication (toutes les versions, en français)"),
 )

@@ -1,4 +1,5 @@
-"""`bouquet new module ID`: scaffold a valid draft module, never overwriting anything.
+"""`bouquet new module ID`: scaffold a valid draft module, never overwriting anything
+(`bouquet new deploiement`: see ``_new_deployment``).
 
 The folder is written in a hidden temporary folder beside the others, then renamed into
 place: either ``modules/<id>/module.yaml`` appears complete, or nothing changes.
@@ -12,6 +13,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from bouquet.commands._new_deployment import configure_kind, new_deployment
 from bouquet.content import scaffold
 from bouquet.content.layout import MODULE_FILE, MODULES_DIR, VOCAB_DIR
 from bouquet.content.vocab import Vocabulary
@@ -44,6 +46,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="compte GitHub d'un mainteneur (@identifiant ou @organisation/équipe) ; "
         "option répétable",
     )
+    configure_kind(kinds)
 
 
 def execute(args: argparse.Namespace, *, today: Callable[[], dt.date] = dt.date.today) -> int:
@@ -51,6 +54,8 @@ def execute(args: argparse.Namespace, *, today: Callable[[], dt.date] = dt.date.
     if root is None or not (root / VOCAB_DIR).is_dir():
         raise BouquetError(f"aucun dossier {VOCAB_DIR}/ ici ni au-dessus. Lancez la commande "
                            "dans votre copie du dépôt du Bouquet.", exit_code=ExitCode.USAGE)
+    if args.kind == "deploiement":
+        return new_deployment(root, args, today())
     return new_module(root, args.module_id, args.titre, args.famille, today(),
                       mainteneurs=tuple(args.mainteneur))
 

@@ -13,7 +13,8 @@ from bouquet.diagnostics.record import has_errors
 from bouquet.diagnostics.render import Counts, render_text
 from bouquet.edges.worktree import whole_repository
 from bouquet.errors import ExitCode
-from bouquet.generated import governance_schema, module_schema
+from bouquet.generated import deployment_schema, governance_schema, module_schema
+from bouquet.indicators.export_schema import table_schemas
 from bouquet.validation.sources import check_sources
 
 
@@ -31,6 +32,7 @@ def execute(args: argparse.Namespace) -> int:
         sys.stderr.write("Vocabulaires invalides : corrigez-les avant de générer les schémas.\n")
         sys.stderr.write(render_text(vocab_problems, Counts(0, len(sources))))
         return ExitCode.FAIL
-    files = {**module_schema.schemas(catalogue.vocabularies), **governance_schema.schemas()}
+    files = {**module_schema.schemas(catalogue.vocabularies), **governance_schema.schemas(),
+             **deployment_schema.schemas(catalogue.vocabularies), **table_schemas()}
     return sync_generated(root, files, check=args.check, command="bouquet schema",
                           what="Schémas", unit="fichier")

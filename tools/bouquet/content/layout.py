@@ -11,6 +11,7 @@ from collections.abc import Iterable
 MODULES_DIR = "modules"
 MODULE_FILE = "module.yaml"
 VOCAB_DIR = "schema/vocabulaires"
+DEPLOYMENTS_DIR = "deploiements"
 
 
 def is_module_path(path: str) -> bool:

@@ -1,7 +1,7 @@
 """The single table of diagnostic codes. ``docs/erreurs.md`` is generated from it.
 
 Ranges: BQ0xx reading and YAML; BQ1xx schema of a module; BQ2xx rules across fields and
-files of the catalogue; BQ3xx governance; BQ4xx version and release.
+files of the catalogue; BQ3xx governance; BQ4xx version and release; BQ5xx deployment records.
 """
 
 from __future__ import annotations
@@ -186,6 +186,52 @@ _TABLE: tuple[Code, ...] = (
          "ne modifiez jamais un manifeste à la main."),
     Code("BQ459", E, "Dépôt git inutilisable pour une publication",
          "Lancez la commande à la racine d'un clone du Bouquet, avec au moins un commit."),
+    # --- BQ5xx: deployment records (deploiements/<hub>/<id>.yaml) ---------------------------
+    Code("BQ501", E, "Fichier de déploiement mal placé",
+         "Rangez chaque déploiement dans deploiements/<hub>/<id>.yaml (un fichier YAML par "
+         "déploiement, dans le dossier de son hub)."),
+    Code("BQ502", E, "Identifiant ou hub différent du chemin",
+         "« id » est le nom du fichier sans « .yaml » et « hub » le nom de son dossier."),
+    Code("BQ503", E, "Hub inconnu",
+         "Indiquez l'identifiant d'un membre de governance/membres.yaml."),
+    Code("BQ504", E, "Version du catalogue introuvable",
+         "Indiquez la version X.Y.Z d'une publication du Bouquet (étiquette vX.Y.Z, voir "
+         "« git tag --list 'v*' »)."),
+    Code("BQ505", E, "Module absent ou non publié dans cette version",
+         "Choisissez un module publié (non brouillon) dans la version indiquée, ou la version "
+         "dont l'offre est réellement issue."),
+    Code("BQ506", E, "Tiroir absent du module dans cette version",
+         "Choisissez l'« id » d'un tiroir du module à cette version."),
+    Code("BQ507", E, "SIREN invalide",
+         "Recopiez les 9 chiffres du SIREN depuis l'annuaire des entreprises "
+         "(annuaire-entreprises.data.gouv.fr) : la clé de contrôle ne correspond pas."),
+    Code("BQ508", E, "SIREN manquant pour un organisme public",
+         "Ajoutez « siren: » (9 chiffres) : il identifie la collectivité dans les indicateurs."),
+    Code("BQ509", E, "Code géographique inconnu",
+         "Écrivez un code du Code officiel géographique (schema/references/) : code Insee pour "
+         "une commune, SIREN pour un EPCI, numéro du département ou de la région."),
+    Code("BQ510", E, "Dates dans le désordre",
+         "Les dates se suivent : signature ≤ début ≤ fin."),
+    Code("BQ511", E, "Date de fin manquante",
+         "Un déploiement terminé a une date de fin : ajoutez « fin: AAAA-MM-JJ » sous « dates »."),
+    Code("BQ512", E, "Financements différents du montant",
+         "La somme des « montant_eur » des financements égale « montant_ht_eur » : corrigez "
+         "l'un ou l'autre."),
+    Code("BQ513", E, "Réalisation hors de la période du déploiement",
+         "Le semestre d'une réalisation chevauche les dates de début et de fin du déploiement."),
+    Code("BQ514", E, "Indicateur inconnu du module",
+         "Choisissez l'« id » d'un indicateur du module à la version indiquée."),
+    Code("BQ515", E, "Réalisation mal renseignée",
+         "Un indicateur en % prend « numerateur » et « denominateur » (0 ≤ numérateur ≤ "
+         "dénominateur), jamais un pourcentage ; les autres prennent « valeur »."),
+    Code("BQ516", E, "Donnée personnelle",
+         "Ne nommez que des organisations : retirez adresses électroniques, numéros de "
+         "téléphone et noms de personnes."),
+    Code("BQ517", W, "Montant hors de la fourchette du tiroir",
+         "Vérifiez le montant ; s'il est juste, signalez-le aux mainteneurs du module pour "
+         "revoir la fourchette de prix."),
+    Code("BQ518", E, "Référence introuvable pour vérifier le déploiement",
+         "Le dépôt doit contenir governance/membres.yaml et schema/references/cog-2026.csv."),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}

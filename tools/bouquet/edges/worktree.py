@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bouquet.content.catalogue import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
 from bouquet.content.files import ModuleFiles
-from bouquet.content.layout import VOCAB_DIR
+from bouquet.content.layout import DEPLOYMENTS_DIR, VOCAB_DIR
 
 GOVERNANCE_DIR = "governance"
 MAX_READ = 1024 * 1024 + 1  # one byte over the limit is enough to report it
@@ -113,7 +113,7 @@ class Selection:
 def whole_repository(root: Path) -> Selection:
     paths = [f"{MODULES_DIR}/{d}/{MODULE_FILE}" for d in _module_folders(root)]
     paths += _yaml_files(root, VOCAB_DIR)
-    paths += _all_files(root, GOVERNANCE_DIR)
+    paths += _all_files(root, GOVERNANCE_DIR) + _all_files(root, DEPLOYMENTS_DIR)
     sources, unreadable = _read_all(root, (p for p in paths if (root / p).is_file()))
     return Selection(sources, None, unreadable)
 
@@ -148,7 +148,7 @@ def _catalogue_files(paths: Iterable[str]) -> tuple[set[str], set[str]]:
     outside: set[str] = set()
     for path in paths:
         parts = path.split("/")
-        if is_module_path(path) or parts[0] == GOVERNANCE_DIR:
+        if is_module_path(path) or parts[0] in (GOVERNANCE_DIR, DEPLOYMENTS_DIR):
             inside.add(path)
         elif parts[0] == MODULES_DIR and len(parts) > 2:
             inside.add(f"{MODULES_DIR}/{parts[1]}/{MODULE_FILE}")

@@ -16,6 +16,9 @@ RANGES: tuple[tuple[str, str, str], ...] = (
      "Ce qu'un schéma ne peut pas vérifier : cohérence entre champs et entre fichiers."),
     ("BQ3", "Gouvernance", "Membres, instances, décisions, bulletins et procurations."),
     ("BQ4", "Version et publication", "Calcul de version, notes et publication."),
+    ("BQ5", "Déploiements",
+     "Fiches deploiements/<hub>/<id>.yaml : chemin, hub, version publiée, SIREN, codes "
+     "géographiques, dates, montants, réalisations (voir docs/deploiements.md)."),
 )
 NOTES: tuple[str, ...] = (
     "## Choix de validation",

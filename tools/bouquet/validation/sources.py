@@ -39,6 +39,7 @@ from bouquet.validation.catalogue_rules import (
     status_from_tree,
 )
 from bouquet.validation.context import Context
+from bouquet.validation.deployments import check_deployments
 from bouquet.validation.editorial_rules import check_editorial_rules
 from bouquet.validation.module_rules import check_module_rules
 from bouquet.validation.vocab_rules import (
@@ -87,6 +88,9 @@ def check_sources(
             out.extend(check_replacement_target(item.replacement, ctx, status_of))
     if selected is None or any(not is_module_path(p) and not is_vocab_path(p) for p in selected):
         out.extend(governance_diagnostics(sources, repo))  # only when some are selected
+    out.extend(check_deployments(sources, tree=tree, only=selected, repo=repo,
+                                 vocab_ids=ctx.vocab_ids,
+                                 build=lambda files: check_sources(files, today=today)[0]))
     if selected is None:
         out.extend(check_layout(ctx, frozenset(module_paths)))
     else:
