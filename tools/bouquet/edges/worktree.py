@@ -21,21 +21,19 @@ GOVERNANCE_DIR = "governance"
 MAX_READ = 1024 * 1024 + 1  # one byte over the limit is enough to report it
 
 
-def find_root(start: Path) -> Path:
-    """The nearest folder holding ``modules/`` or ``schema/``, else ``start`` itself."""
+CATALOGUE_MARKERS = (MODULES_DIR, VOCAB_DIR, GOVERNANCE_DIR)
+
+
+def content_root(start: Path, markers: tuple[str, ...] = CATALOGUE_MARKERS) -> Path | None:
+    """The root of the catalogue: the nearest folder, from ``start`` upwards, that holds one
+    of ``markers`` (a catalogue's folders); None when there is none, and commands then stop
+    with a usage error instead of reading or writing in a stranger's folder. (The root of
+    the git repository is ``bouquet.edges.git.git_root``.)"""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / MODULES_DIR).is_dir() or (folder / VOCAB_DIR).is_dir():
+        if any((folder / marker).is_dir() for marker in markers):
             return folder
-    return start
-
-
-def content_root(start: Path) -> Path | None:
-    """``find_root``, or None when no folder from ``start`` upwards holds the catalogue:
-    commands then stop with a usage error instead of reading or writing in a stranger's folder."""
-    root = find_root(start)
-    markers = (MODULES_DIR, VOCAB_DIR, GOVERNANCE_DIR)
-    return root if any((root / marker).is_dir() for marker in markers) else None
+    return None
 
 
 OUTSIDE_REPOSITORY = ("aucun dossier modules/ ni schema/vocabulaires/ ici ni au-dessus : lancez "

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bouquet.errors import BouquetError
+from bouquet.edges.git import Repository
+from bouquet.errors import BouquetError, ExitCode
 from bouquet.governance.coherence import instance_problems
 from bouquet.governance.files import (
     DECISIONS_DIR,
@@ -21,7 +22,7 @@ from bouquet.governance.models import Decision, Instance, Membres
 from bouquet.governance.result import Assembly, Excluded, Result
 from bouquet.governance.signatures import SIGNATURE_SUFFIX, verify_all
 from bouquet.governance.tally import tally
-from bouquet.governance.timeline import HistoryError, Snapshot, git, read_decision
+from bouquet.governance.timeline import Snapshot, read_decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +42,6 @@ class Recount:
         )
 
 
-def repo_root(start: Path) -> Path:
-    return Path(git(start, "rev-parse", "--show-toplevel").decode().strip())
-
-
 def resolve_folder(root: Path, argument: str, cwd: Path) -> str:
     """A decision's id, or its folder (relative to ``cwd``), as a repo-relative folder."""
     if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", argument) and "/" not in argument:
@@ -57,9 +54,11 @@ def resolve_folder(root: Path, argument: str, cwd: Path) -> str:
     try:
         relative = folder.relative_to(root.resolve()).as_posix()
     except ValueError as exc:
-        raise HistoryError(f"{argument} n'est pas dans le dépôt {root}") from exc
+        raise BouquetError(f"{argument} n'est pas dans le dépôt {root}",
+                           exit_code=ExitCode.USAGE) from exc
     if not relative.startswith(DECISIONS_DIR + "/") or relative.count("/") != 2:
-        raise HistoryError(f"{argument} n'est pas un dossier de {DECISIONS_DIR}/<id>/")
+        raise BouquetError(f"{argument} n'est pas un dossier de {DECISIONS_DIR}/<id>/",
+                           exit_code=ExitCode.USAGE)
     return relative
 
 
@@ -82,7 +81,8 @@ def assemble(snapshot: Snapshot) -> Assembly:
 
 
 def recount(root: Path, folder: str) -> Recount:
-    snapshot = read_decision(root, folder)
+    with Repository(root) as repo:
+        snapshot = read_decision(repo, folder)
     assembly = assemble(snapshot)
     refused: dict[str, str] = {}
     if assembly.instance.regles.signature:

@@ -66,7 +66,7 @@ def release(
     before_step: StepHook | None = None, today: dt.date | None = None,
 ) -> Outcome:
     """Check every precondition, then cut the release (or only plan it with ``dry_run``).
-    Raises ``GitUsageError`` for usage problems and ``GitFailed`` when a step failed (the
+    Raises ``BouquetError``: a usage problem (exit 2), or a step that failed (exit 1, the
     repository is then exactly as before). ``date`` is the release's date; ``today`` (by
     default ``date``) is the day the content is validated for, as ``bouquet validate`` does."""
     report = compute(root, pre_release=pre_release)
