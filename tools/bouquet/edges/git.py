@@ -21,8 +21,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-
-import git
+from typing import TYPE_CHECKING
 
 from bouquet.edges.gitdata import (
     ChangeStatus,
@@ -38,6 +37,9 @@ from bouquet.edges.gitdata import (
     person,
 )
 from bouquet.errors import BouquetError, ExitCode
+
+if TYPE_CHECKING:
+    import git
 
 __all__ = [
     "FETCH_HINT", "ChangeStatus", "CommitCredit", "PathChange", "Person", "ReleaseTag",
@@ -55,6 +57,11 @@ def _usage(message: str) -> BouquetError:
 
 
 def _open(path: str | Path) -> git.Repo:
+    # GitPython is imported when a repository is first opened, not with this module: its
+    # import costs about 0.1 s, which `bouquet validate` (pre-commit's path) pays only when
+    # it reads history (a closed decision, deployment records checked against releases).
+    import git
+
     try:
         repo = git.Repo(path, search_parent_directories=True, expand_vars=False)
     except (git.InvalidGitRepositoryError, OSError):  # OSError: no such folder, a file…
@@ -107,9 +114,11 @@ class Repository:
         return out.decode("utf-8", "replace")
 
     def _try_git(self, *args: str) -> str | None:
+        from git import GitCommandError  # already loaded by ``_open``
+
         try:
             return self._git(*args)
-        except git.GitCommandError:
+        except GitCommandError:
             return None
 
     # --- revisions -------------------------------------------------------------------------

@@ -11,9 +11,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bouquet.diagnostics.record import Diagnostic
+from bouquet.edges.git import Repository
 from bouquet.errors import BouquetError
 from bouquet.governance.checks import check_governance, is_governance_path
 from bouquet.governance.files import plain_data
+from bouquet.governance.timeline import sealed_files
 
 
 def governance_diagnostics(
@@ -34,11 +36,6 @@ def _sealed(root: Path, folders: list[str]) -> Mapping[str, Mapping[str, bytes]]
     """Files at the seal of each sealed folder; nothing outside a git repository, before its
     first commit, or when ``root`` is only a folder inside one (its paths are not the
     repository's)."""
-    # The one import left inside a function: GitPython costs about 0.1 s to import, and
-    # `bouquet validate` (pre-commit's path) needs it only when a decision is closed.
-    from bouquet.edges.git import Repository
-    from bouquet.governance.timeline import sealed_files
-
     try:
         repo = Repository(root)
     except BouquetError:
