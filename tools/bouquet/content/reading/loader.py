@@ -31,6 +31,7 @@ from bouquet.content.reading.tree import (
     plain_scalar,
 )
 from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.printable import FORBIDDEN_RAW_UTF8
 from bouquet.diagnostics.record import Diagnostic
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "Loc", "Position", "json_path", "load_yaml",
@@ -96,6 +97,13 @@ def _precheck(path: str, data: bytes, out: list[Diagnostic]) -> bytes | None:
         return None
     if not data.strip():
         out.append(diag("BQ007", path, 1, 1, "le fichier est vide"))
+        return None
+    bidi = FORBIDDEN_RAW_UTF8.search(data)
+    if bidi is not None:  # libyaml accepts these raw: refused like the control bytes
+        line, column = _offset_position(data, bidi.start())
+        code = ord(bidi.group().decode("utf-8"))
+        out.append(diag("BQ015", path, line, column,
+                        f"caractère interdit U+{code:04X} dans le fichier"))
         return None
     return data
 

@@ -26,6 +26,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.printable import FORBIDDEN, visible
 from bouquet.diagnostics.record import Diagnostic
 
 MAX_DEPTH = 32
@@ -244,6 +245,8 @@ class TreeBuilder:
         """The hot path: one call per scalar, so the common cases are inlined."""
         if event.anchor is not None or event.tag is not None:
             self._check_anchor_tag(event)
+        if event.style == '"' and FORBIDDEN.search(event.value):
+            event.value = self._forbidden_escape(event)
         if not self.stack:
             self._root_scalar(event)
             return
@@ -270,6 +273,19 @@ class TreeBuilder:
             frame.key = None
         else:
             container.append(value)
+
+    def _forbidden_escape(self, event: ScalarEvent) -> str:
+        """A double-quoted text whose escapes spell a character the raw bytes could not hold
+        (``"\\e[2J"``, ``"\\u202E"``): refused like the raw byte (BQ015); the value is
+        kept in its visible form, so nothing downstream prints the control sequence."""
+        found = FORBIDDEN.search(event.value)
+        assert found is not None
+        line, column = mark_position(event.start_mark)
+        message = (f"caractère interdit U+{ord(found.group()):04X} écrit par un échappement "
+                   "entre guillemets")
+        self.out.append(diag("BQ015", self.path, line, column, message,
+                             json_path=self._here(event)))
+        return visible(event.value)
 
     def _root_scalar(self, event: ScalarEvent) -> None:
         loc = self._slot()
