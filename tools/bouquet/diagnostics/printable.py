@@ -44,3 +44,26 @@ def one_line_problem(text: str) -> str | None:
     if "\t" in text:
         return "tabulation interdite : ce champ tient sur une seule ligne"
     return None
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<|~&])")
+_BLOCK_START = re.compile(r"^(\s*)([-+=>#]|\d+[.)])")
+
+
+def markdown_inline(text: str) -> str:
+    """Free text (a title, a name, a motif, a message quoting content) placed in Markdown we
+    write — minutes, notes, ``CHANGELOG.md``, tag messages — as inline text: it stays on its
+    line (line breaks become spaces), cannot open a heading, a list, a quote, a link, an
+    image, emphasis, code or HTML (those characters are backslash-escaped), nor carry a
+    control sequence. The one escaping of Markdown inline text: every renderer uses it."""
+    text = visible(LINE_BREAK.sub(" ", text).replace("\t", " "))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", text)
+
+
+def markdown_code(text: str) -> str:
+    """An identifier or a path as a code span (`` `text` ``), when it can be one (no
+    backtick, no line break, nothing forbidden); else as escaped text in « guillemets »."""
+    if "`" in text or LINE_BREAK.search(text) or _SHOWN.search(text) or not text.strip():
+        return f"« {markdown_inline(text)} »"
+    return f"`{text}`"
