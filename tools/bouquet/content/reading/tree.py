@@ -78,8 +78,10 @@ class Document:
         return found if found is not None else self.position(loc)
 
     def is_tainted(self, loc: Sequence[str | int]) -> bool:
+        """Whether ``loc`` or one of its ancestors was dropped: one set lookup per level (a
+        scan of every tainted location would make N aliases cost N² here)."""
         current = tuple(loc)
-        return any(current[: len(t)] == t for t in self.tainted)
+        return any(current[:size] in self.tainted for size in range(len(current) + 1))
 
 
 def mark_position(mark: object) -> Position:
