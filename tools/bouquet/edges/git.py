@@ -24,14 +24,17 @@ from bouquet.edges.gitdata import (
     PathChange,
     Person,
     ReleaseTag,
+    capped_objects,
     committer_date,
     parse_batch,
+    parse_batch_check,
     parse_log_record,
     parse_raw_diff,
     parse_release_tag,
     parse_tree_blobs,
     person,
 )
+from bouquet.edges.limits import MAX_BYTES
 from bouquet.errors import BouquetError, ExitCode
 
 __all__ = [
@@ -227,7 +230,13 @@ class Repository:
         if not safe:
             return {}
         request = "".join(f"{n}\n" for n in safe).encode()
-        return parse_batch(self._run(["cat-file", "--batch"], request), safe)
+        sizes = parse_batch_check(self._run(["cat-file", "--batch-check"], request), safe)
+        small = [n for n in safe if n in sizes and sizes[n][1] <= MAX_BYTES]
+        found = capped_objects(sizes)  # too large: never read, the loader refuses them
+        if small:
+            request = "".join(f"{n}\n" for n in small).encode()
+            found.update(parse_batch(self._run(["cat-file", "--batch"], request), small))
+        return found
 
     # --- people ----------------------------------------------------------------------------
     def credits(

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import semver
+
+from bouquet.edges.limits import MAX_BYTES, Capped
 
 TAG_PREFIX = "v"
 
@@ -135,6 +137,23 @@ def parse_batch(data: bytes, wanted: Sequence[str]) -> dict[str, bytes]:
             files[path] = data[pos:pos + size]
         pos += size + 1
     return files
+
+
+def parse_batch_check(data: bytes, wanted: Sequence[str]) -> dict[str, tuple[bytes, int]]:
+    """``{name: (type, size)}`` from ``cat-file --batch-check`` output; missing names absent."""
+    found: dict[str, tuple[bytes, int]] = {}
+    for name, line in zip(wanted, data.split(b"\n"), strict=False):
+        header = line.split(b" ")
+        if len(header) == 3 and len(header[0]) >= 40 and header[2].isdigit():
+            found[name] = (header[1], int(header[2]))
+    return found
+
+
+def capped_objects(sizes: Mapping[str, tuple[bytes, int]]) -> dict[str, bytes]:
+    """The blobs over the limit, as empty ``Capped`` values that know their real size: the
+    limit of ``bouquet.edges.limits`` applies to git objects as to the working tree."""
+    return {name: Capped(b"", size) for name, (kind, size) in sizes.items()
+            if kind == b"blob" and size > MAX_BYTES}
 
 
 def committer_date(commit_object: bytes) -> dt.datetime:

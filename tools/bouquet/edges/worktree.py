@@ -16,9 +16,9 @@ from pathlib import Path
 from bouquet.content.catalogue import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
 from bouquet.content.files import ModuleFiles
 from bouquet.content.layout import DEPLOYMENTS_DIR, VOCAB_DIR
+from bouquet.edges.limits import read_capped
 
 GOVERNANCE_DIR = "governance"
-MAX_READ = 1024 * 1024 + 1  # one byte over the limit is enough to report it
 
 
 def find_root(start: Path) -> Path:
@@ -97,7 +97,7 @@ class WorkingTree:
 
 def read_bytes(path: Path) -> bytes:
     with open(path, "rb") as handle:
-        return handle.read(MAX_READ)
+        return read_capped(handle, os.fstat(handle.fileno()).st_size)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bouquet.edges.gitdata import capped_objects, parse_batch_check
 from bouquet.governance.files import BALLOTS, MEMBERS_FILE, PROXIES, instance_path, plain_data
 
 STATUT_CLOSE = "close"
@@ -59,8 +60,13 @@ def read_blobs(repo: Path, specs: Iterable[str]) -> dict[str, bytes]:
     wanted = list(dict.fromkeys(specs))
     if not wanted:
         return {}
+    sizes = parse_batch_check(git(repo, "cat-file", "--batch-check",
+                                  stdin="".join(f"{s}\n" for s in wanted).encode()), wanted)
+    blobs: dict[str, bytes] = capped_objects(sizes)  # too large: never read
+    wanted = [s for s in wanted if s in sizes and s not in blobs]
+    if not wanted:
+        return blobs
     out = git(repo, "cat-file", "--batch", stdin="".join(f"{s}\n" for s in wanted).encode())
-    blobs: dict[str, bytes] = {}
     position = 0
     for spec in wanted:
         end = out.index(b"\n", position)

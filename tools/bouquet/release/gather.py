@@ -13,7 +13,7 @@ from pathlib import Path
 from bouquet.content.catalogue import Catalogue
 from bouquet.content.reading.plain import plain_value
 from bouquet.diagnostics.record import Severity
-from bouquet.edges.worktree import WorkingTree, whole_repository
+from bouquet.edges.worktree import WorkingTree, read_bytes, whole_repository
 from bouquet.errors import BouquetError
 from bouquet.governance.recount import recount
 from bouquet.governance.timeline import HistoryError
@@ -40,7 +40,7 @@ def validation(root: Path, today: dt.date) -> tuple[tuple[str, ...], Catalogue]:
 
 def _publication(path: Path) -> str | None:
     try:
-        data = plain_value(path.name, path.read_bytes())
+        data = plain_value(path.name, read_bytes(path))
     except OSError:
         return None
     value = data.get("publication") if isinstance(data, dict) else None
