@@ -8,6 +8,7 @@ objects from tags and never expands aliases. ``bouquet.content.reading.loader`` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -104,12 +105,26 @@ _BUILDERS = {
 _RESOLVERS = Resolver.yaml_implicit_resolvers
 
 
+_NUMBER_SPELLING = {
+    "tag:yaml.org,2002:int": re.compile(r"[-+]?(?:0|[1-9][0-9]*)"),
+    "tag:yaml.org,2002:float": re.compile(
+        r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+        r"|\.(?:nan|NaN|NAN)"),
+}
+
+
 def plain_scalar(text: str) -> object:
-    """Value of an untagged plain scalar, as PyYAML's safe loader would give it."""
+    """Value of an untagged plain scalar, as PyYAML's safe loader would give it — except
+    YAML 1.1's exotic numbers: ``0x1F00``, ``0755``, ``1:30:00`` or ``3_500`` stay text, so
+    a strict number field refuses them as it refuses ``yes``; a number is written in
+    decimal digits."""
     if " " in text and not text[:1].isdigit():
         return text  # only timestamps hold a space, and they start with a digit
     for tag, regexp in _RESOLVERS.get(text[:1] if text else "", ()):
         if tag in _BUILDERS and regexp.match(text):
+            spelling = _NUMBER_SPELLING.get(tag)
+            if spelling is not None and not spelling.fullmatch(text):
+                return text
             try:
                 return _BUILDERS[tag](ScalarNode(tag, text))
             except (ValueError, OverflowError):  # e.g. 2026-02-30: keep the text
