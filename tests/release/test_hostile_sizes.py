@@ -50,7 +50,7 @@ def test_a_huge_committed_decision_is_refused_by_release_with_its_size(
 
 def test_git_and_the_working_tree_never_read_a_huge_file_whole(repo: Path) -> None:
     path = _huge_decision(repo)
-    on_disk = read_bytes(repo / path)
+    on_disk = read_bytes(repo, path)
     with Repository(repo) as git:
         in_git = git.read_files("HEAD", [path])[path]
     for data in (on_disk, in_git):
@@ -65,7 +65,7 @@ def test_fifty_megabytes_are_reported_as_fifty(tmp_path: Path) -> None:
     big = tmp_path / "module.yaml"
     with open(big, "wb") as handle:
         handle.truncate(50 * MAX_BYTES)
-    _, found = load_yaml("module.yaml", read_bytes(big))
+    _, found = load_yaml("module.yaml", read_bytes(tmp_path, "module.yaml"))
     assert "50,0 Mio" in found[0].message
 
 

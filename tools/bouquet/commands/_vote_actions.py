@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bouquet.edges.worktree import replace_file
+from bouquet.edges.worktree import read_text, replace_file
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, instance_path
 from bouquet.governance.minutes import (
@@ -133,7 +133,7 @@ def close(args: argparse.Namespace) -> int:
     target = root / folder / "decision.yaml"
     if not target.is_file():
         raise _fail(f"{folder}/decision.yaml introuvable", USAGE)
-    text, changed = close_decision(target.read_text(encoding="utf-8"))
+    text, changed = close_decision(read_text(root, target) or "")
     if changed:
         replace_file(target, text)
     rel = target.relative_to(root)

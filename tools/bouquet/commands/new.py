@@ -111,7 +111,8 @@ def scaffold_errors(root: Path, relative: str, text: str, today: dt.date) -> str
 
 def _vocabulary_sources(root: Path) -> dict[str, bytes]:
     folder = root / VOCAB_DIR
-    return {f"{VOCAB_DIR}/{p.name}": read_bytes(p) for p in sorted(folder.glob("*.yaml"))}
+    return {f"{VOCAB_DIR}/{p.name}": read_bytes(root, p)
+            for p in sorted(folder.glob("*.yaml"))}
 
 
 def next_steps(relative: str, module_id: str, *, has_maintainers: bool) -> str:

@@ -38,9 +38,9 @@ def validation(root: Path, today: dt.date) -> tuple[tuple[str, ...], Catalogue]:
     return tuple(lines), catalogue
 
 
-def _publication(path: Path) -> str | None:
+def _publication(root: Path, path: Path) -> str | None:
     try:
-        data = plain_value(path.name, read_bytes(path))
+        data = plain_value(path.name, read_bytes(root, path))
     except OSError:
         return None
     value = data.get("publication") if isinstance(data, dict) else None
@@ -51,7 +51,7 @@ def decision_facts(root: Path, tag: str) -> tuple[DecisionFact, ...]:
     """Every decision whose ``publication`` is ``tag``, recounted from history."""
     facts = []
     for path in sorted((root / DECISIONS_DIR).glob("*/decision.yaml")):
-        if _publication(path) != tag:
+        if _publication(root, path) != tag:
             continue
         folder = path.parent.relative_to(root).as_posix()
         try:

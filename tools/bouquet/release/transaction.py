@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bouquet.edges.worktree import replace_file
+from bouquet.edges.worktree import read_bytes, replace_file
 from bouquet.release import gitops
 
 StepHook = Callable[[str], None]
@@ -54,7 +54,7 @@ def _snapshot(root: Path, change: Change) -> _Snapshot:
     missing: list[Path] = []
     for rel, _ in change.files:
         target = root / rel
-        files[rel] = target.read_bytes() if target.is_file() else None
+        files[rel] = read_bytes(root, rel) if target.is_file() else None
         parent = target.parent
         while parent != root and not parent.exists():
             missing.append(parent)
