@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from bouquet import __version__
 from bouquet.commands.parsing import FrenchArgumentParser, UsageError, french_help
+from bouquet.diagnostics.printable import visible
 from bouquet.errors import BouquetError, ExitCode, environment_error
 from bouquet.fr import typography
 
@@ -105,4 +106,4 @@ def report(error: BouquetError, prog: str) -> None:
     text = f"{prog} : {error.message}\n"
     if error.hint:
         text += f"Aide : {error.hint}\n"
-    sys.stderr.write(typography(text))
+    sys.stderr.write(typography(visible(text)))

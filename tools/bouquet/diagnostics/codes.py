@@ -251,7 +251,7 @@ def diag(
     """Build a diagnostic for a code of the table; its severity comes from the table."""
     entry = CODES[code]
     return Diagnostic(
-        path=visible(path),
+        path=visible(path, name=True),
         line=line,
         column=column,
         code=code,

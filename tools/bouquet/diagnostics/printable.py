@@ -24,13 +24,17 @@ FORBIDDEN_RAW_UTF8 = re.compile(rb"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 _SHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
-def visible(text: str) -> str:
+_SHOWN_IN_A_NAME = re.compile(f"{_SHOWN.pattern}|[\t\n\r\x85]")
+
+
+def visible(text: str, *, name: bool = False) -> str:
     """``text`` with every forbidden character (and U+2028/U+2029) written ``\\u001b``:
     safe to print to a terminal, and the reader sees what is there. Line feeds and tabs
-    are kept (a message may span lines)."""
-    if not _SHOWN.search(text):
+    are kept (a message may span lines), except in a ``name`` (a path, an id)."""
+    shown = _SHOWN_IN_A_NAME if name else _SHOWN
+    if not shown.search(text):
         return text
-    return _SHOWN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return shown.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def one_line_problem(text: str) -> str | None:

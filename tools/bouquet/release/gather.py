@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bouquet.content.catalogue import Catalogue
 from bouquet.content.reading.plain import plain_value
+from bouquet.diagnostics.printable import visible
 from bouquet.diagnostics.record import Severity
 from bouquet.edges.worktree import WorkingTree, read_bytes, whole_repository
 from bouquet.errors import BouquetError
@@ -57,7 +58,8 @@ def decision_facts(root: Path, tag: str) -> tuple[DecisionFact, ...]:
         try:
             counted = recount(root, folder)
         except (HistoryError, BouquetError) as exc:
-            facts.append(DecisionFact(path.parent.name, tag, False, None, "unreadable",
+            facts.append(DecisionFact(visible(path.parent.name, name=True), tag, False, None,
+                                      "unreadable",
                                       problem=str(exc)))
             continue
         seal = counted.snapshot.seal
