@@ -85,3 +85,18 @@ def test_a_fifo_does_not_hang_validation(tmp_path: Path) -> None:
         assert [(d["path"], d["code"]) for d in found if d["severity"] == "error"] == [
             ("governance/tube.yaml", "BQ001")]
         assert "fichier ordinaire" in found[0]["message"]
+
+
+def test_nothing_is_written_through_a_folder_that_links_outside(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = build(tmp_path / "depot")
+    outside = tmp_path / "dehors"
+    outside.mkdir()
+    (root / ".github").symlink_to(outside)
+    monkeypatch.chdir(root)
+    code = main(["codeowners"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert ".github/CODEOWNERS" in err and "hors du dépôt" in err
+    assert list(outside.iterdir()) == []

@@ -120,6 +120,14 @@ def read_bytes(root: Path, path: str | Path) -> bytes:
         return read_capped(handle, status.st_size)
 
 
+def inside(root: Path, target: Path) -> None:
+    """Refuse (``OSError``) a ``target`` whose folder leads outside ``root``, through ``..``
+    or a symbolic link; the file itself is replaced by a rename, never followed."""
+    if not target.parent.resolve().is_relative_to(root.resolve()):
+        raise OSError(errno.EACCES, "hors du dépôt (lien symbolique ou « .. » qui en sort)",
+                      str(target))
+
+
 def read_text(root: Path, path: str | Path) -> str | None:
     """The UTF-8 text of ``path`` under ``root`` through ``read_bytes``'s guard and limit;
     None when it does not exist."""
@@ -269,7 +277,7 @@ def outdated(root: Path, files: Mapping[str, str]) -> list[str]:
     stale = []
     for path, text in sorted(files.items()):
         try:
-            current = (root / path).read_text(encoding="utf-8")
+            current = read_text(root, path)
         except (OSError, UnicodeDecodeError):
             current = None
         if current != text:
@@ -284,6 +292,7 @@ def write_files(root: Path, files: Mapping[str, str]) -> list[str]:
     try:
         for path in stale:
             target = root / path
+            inside(root, target)
             target.parent.mkdir(parents=True, exist_ok=True)
             staged.append((_stage(target, files[path].encode("utf-8")), target))
         for temporary, target in staged:
@@ -294,10 +303,13 @@ def write_files(root: Path, files: Mapping[str, str]) -> list[str]:
     return stale
 
 
-def replace_file(target: Path, data: bytes | str) -> None:
+def replace_file(target: Path, data: bytes | str, *, root: Path | None = None) -> None:
     """Write ``target`` all at once (text as UTF-8 with ``\\n``): a temporary file beside it,
     then a rename. Readers see the old bytes or the new ones, never a mix. The one atomic
-    writer of the tools: every command that writes a file goes through it or ``write_files``."""
+    writer of the tools: every command that writes a file goes through it or ``write_files``.
+    With ``root``, nothing is written outside it (a folder on the way that links out)."""
+    if root is not None:
+        inside(root, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = _stage(target, data.encode("utf-8") if isinstance(data, str) else data)
     try:

@@ -74,7 +74,7 @@ def apply(root: Path, change: Change, *, before_step: StepHook = _no_hook) -> st
     try:
         before_step("write")
         for rel, data in change.files:
-            replace_file(root / rel, data)
+            replace_file(root / rel, data, root=root)
         before_step("stage")
         gitops.run(root, "add", "--", *(rel for rel, _ in change.files))
         before_step("commit")
