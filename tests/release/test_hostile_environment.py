@@ -104,3 +104,15 @@ def test_a_governance_that_is_not_a_folder_is_reported(
     assert "governance" in captured.out and "n'est pas un dossier" in captured.out
     assert "erreur interne" not in captured.err
     assert "Tout est valide" not in captured.out
+
+
+def test_a_damaged_git_index_is_reported_not_a_bug(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    index = repo / ".git" / "index"
+    index.write_bytes(b"DIRC abime")
+    code = bouquet(repo, "release", "--pre-release", "rc", "--date", "2026-11-20")
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "git a échoué" in err and ".git/index" in err
+    assert "erreur interne" not in err
+    assert git(repo, "tag", "-l") == ""

@@ -57,8 +57,15 @@ class GitUsageError(BouquetError):
         super().__init__(message, exit_code=ExitCode.USAGE)
 
 
-class GitCommandError(Exception):
-    """git exited with an error status (an internal problem unless caught)."""
+class GitCommandError(BouquetError):
+    """git exited with an error status: most often the environment (an unreadable or
+    damaged ``.git/index``, a full disk), which the user can act on (exit 1), never a bug."""
+
+    def __init__(self, message: str) -> None:
+        lines = message.strip().splitlines()
+        super().__init__(f"git a échoué : {lines[-1] if lines else 'erreur inconnue'}",
+                         hint="Vérifiez l'état du dépôt (git status), les droits et la place "
+                              "disponible, puis relancez la commande.")
 
 
 class Repository:
