@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from bouquet.edges.git import Repository, git_root
-from bouquet.edges.worktree import replace_file
+from bouquet.edges.worktree import read_text, replace_file
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, instance_path
 from bouquet.governance.minutes import (
@@ -54,7 +54,7 @@ def tally(args: argparse.Namespace) -> int:
     sys.stdout.write(render[args.format](done.result, origin))
     if args.ecrire:
         target = root / folder / "proces-verbal.md"
-        replace_file(target, render_markdown(done.result, origin))
+        replace_file(target, render_markdown(done.result, origin), root=root)
         sys.stderr.write(typo(f"Procès-verbal écrit : {target.relative_to(root)}\n"))
     return 0
 
@@ -90,9 +90,8 @@ def new(args: argparse.Namespace) -> int:
     if bad:
         raise _fail(f"option « {bad[0]} » invalide : minuscules, chiffres et tirets, "
                     "ex. --options atelier-numerique,permanence", USAGE)
-    folder.mkdir(parents=True, exist_ok=True)
     replace_file(target, new_decision(args.id, args.instance, args.objet, methode,
-                                          args.publication, options))
+                                      args.publication, options), root=root)
     rel = target.relative_to(root)
     say(f"Décision ouverte : {rel}\nFaites maintenant le commit qui l'ajoute : c'est "
         f"l'ouverture du vote.\n  git add {rel} && git commit -m "
@@ -124,9 +123,9 @@ def close(args: argparse.Namespace) -> int:
     target = root / folder / "decision.yaml"
     if not target.is_file():
         raise _fail(f"{folder}/decision.yaml introuvable", USAGE)
-    text, changed = close_decision(target.read_text(encoding="utf-8"))
+    text, changed = close_decision(read_text(root, target) or "")
     if changed:
-        replace_file(target, text)
+        replace_file(target, text, root=root)
     rel = target.relative_to(root)
     say(
         ("Décision close" if changed else "La décision était déjà close")

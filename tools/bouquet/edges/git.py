@@ -21,7 +21,8 @@ import datetime as dt
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import git
 
 from bouquet.edges.gitdata import (
     ChangeStatus,
@@ -36,10 +37,8 @@ from bouquet.edges.gitdata import (
     parse_tree_blobs,
     person,
 )
+from bouquet.edges.limits import MAX_BYTES, Capped
 from bouquet.errors import BouquetError, ExitCode
-
-if TYPE_CHECKING:
-    import git
 
 __all__ = [
     "FETCH_HINT", "ChangeStatus", "CommitCredit", "PathChange", "Person", "ReleaseTag",
@@ -57,11 +56,6 @@ def _usage(message: str) -> BouquetError:
 
 
 def _open(path: str | Path) -> git.Repo:
-    # GitPython is imported when a repository is first opened, not with this module: its
-    # import costs about 0.1 s, which `bouquet validate` (pre-commit's path) pays only when
-    # it reads history (a closed decision, deployment records checked against releases).
-    import git
-
     try:
         repo = git.Repo(path, search_parent_directories=True, expand_vars=False)
     except (git.InvalidGitRepositoryError, OSError):  # OSError: no such folder, a file…
@@ -88,6 +82,15 @@ def _root_of(repo: git.Repo) -> Path:
     """The working tree's folder, symbolic links resolved (as ``git rev-parse
     --show-toplevel`` prints it)."""
     return Path(str(repo.working_tree_dir)).resolve()
+class GitCommandError(BouquetError):
+    """git exited with an error status: most often the environment (an unreadable or
+    damaged ``.git/index``, a full disk), which the user can act on (exit 1), never a bug."""
+
+    def __init__(self, message: str) -> None:
+        lines = message.strip().splitlines()
+        super().__init__(f"git a échoué : {lines[-1] if lines else 'erreur inconnue'}",
+                         hint="Vérifiez l'état du dépôt (git status), les droits et la place "
+                              "disponible, puis relancez la commande.")
 
 
 class Repository:
@@ -108,14 +111,18 @@ class Repository:
         self._repo.close()
 
     def _git(self, *args: str) -> str:
-        """Standard output of ``git args`` (bytes decoded leniently; never stripped)."""
-        out: bytes = self._repo.git.execute(["git", *args], stdout_as_string=False,
-                                            strip_newline_in_stdout=False)
+        """Standard output of ``git args`` (bytes decoded leniently; never stripped); git
+        failing is a ``GitCommandError`` that names git's reason."""
+        try:
+            out: bytes = self._repo.git.execute(["git", *args], stdout_as_string=False,
+                                                strip_newline_in_stdout=False)
+        except git.GitCommandError as failure:
+            stderr = failure.stderr
+            text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
+            raise GitCommandError(str(text or failure)) from None
         return out.decode("utf-8", "replace")
 
     def _try_git(self, *args: str) -> str | None:
-        from git import GitCommandError  # already loaded by ``_open``
-
         try:
             return self._git(*args)
         except GitCommandError:
@@ -277,16 +284,24 @@ class Repository:
         return found
 
     def _object(self, name: str) -> bytes | None:
+        """A blob or commit by name; a blob over the readers' limit is never read: it comes
+        back as an empty ``Capped`` that knows its real size (the loader refuses it)."""
         try:
             if len(name) == 40 and all(c in "0123456789abcdef" for c in name):
-                stream = self._repo.odb.stream(bytes.fromhex(name))
-                kind, data = stream.type, stream.read()
+                info = self._repo.odb.info(bytes.fromhex(name))
+                binsha, kind, size = info.binsha, info.type, info.size
             else:
-                _, kind, _, data = self._repo.git.get_object_data(name)
+                hexsha, kind, size = self._repo.git.get_object_header(name)
+                binsha = bytes.fromhex(hexsha.decode() if isinstance(hexsha, bytes) else hexsha)
         except ValueError:  # « missing » or « ambiguous »
             return None
         name_of_kind = kind.decode() if isinstance(kind, bytes) else kind  # bytes, in fact
-        return data if name_of_kind in ("blob", "commit") else None
+        if name_of_kind not in ("blob", "commit"):
+            return None
+        if name_of_kind == "blob" and size > MAX_BYTES:
+            return Capped(b"", size)
+        data: bytes = self._repo.odb.stream(binsha).read()
+        return data
 
     # --- log and people --------------------------------------------------------------------
     def commits(self, path: str, *, first_parent: bool = False, added: bool = False,

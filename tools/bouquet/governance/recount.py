@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bouquet.diagnostics.printable import visible
 from bouquet.edges.git import Repository
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.governance.coherence import instance_problems
@@ -18,7 +19,7 @@ from bouquet.governance.files import (
     submission_kind,
 )
 from bouquet.governance.minutes import Provenance
-from bouquet.governance.models import Decision, Instance, Membres
+from bouquet.governance.models import DECISION_ID_PATTERN, Decision, Instance, Membres
 from bouquet.governance.result import Assembly, Excluded, Result
 from bouquet.governance.signatures import SIGNATURE_SUFFIX, verify_all
 from bouquet.governance.tally import tally
@@ -65,6 +66,9 @@ def resolve_folder(root: Path, argument: str, cwd: Path) -> str:
 def assemble(snapshot: Snapshot) -> Assembly:
     files = snapshot.at_opening
     decision_file = f"{snapshot.folder}/decision.yaml"
+    if decision_file not in files:
+        raise BouquetError(f"{decision_file} : illisible au commit d'ouverture "
+                           f"{snapshot.opening[:12]}")
     decision = load_model(Decision, files[decision_file], decision_file)
     if MEMBERS_FILE not in files:
         raise BouquetError(f"{MEMBERS_FILE} absent au commit d'ouverture {snapshot.opening[:12]}")
@@ -81,6 +85,14 @@ def assemble(snapshot: Snapshot) -> Assembly:
 
 
 def recount(root: Path, folder: str) -> Recount:
+    name = folder.rsplit("/", 1)[-1]
+    if not re.fullmatch(DECISION_ID_PATTERN, name):
+        shown = visible(folder, name=True)
+        raise BouquetError(
+            f"{shown}/decision.yaml:1:1: nom de dossier de décision invalide "
+            f"« {visible(name, name=True)} »",
+            hint="Renommez le dossier : minuscules, chiffres et tirets, comme l'« id » "
+                 "de la décision (par exemple 2026-12-approbation-v1-1-0).")
     with Repository(root) as repo:
         snapshot = read_decision(repo, folder)
     assembly = assemble(snapshot)

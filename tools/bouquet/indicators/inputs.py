@@ -106,7 +106,7 @@ def release_modules(root: Path) -> tuple[ReleaseModules, ...]:
 
 def read_inputs(root: Path, *, use_cache: bool = True) -> Inputs:
     try:
-        geography = parse_cog(read_bytes(root / COG_FILE))
+        geography = parse_cog(read_bytes(root, COG_FILE))
     except OSError:
         raise BouquetError(f"référentiel géographique « {COG_FILE} » introuvable",
                            hint="Lancez la commande dans une copie complète du dépôt.") from None

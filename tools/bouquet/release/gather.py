@@ -12,9 +12,10 @@ from pathlib import Path
 
 from bouquet.content.catalogue import Catalogue
 from bouquet.content.reading.plain import plain_value
+from bouquet.diagnostics.printable import visible
 from bouquet.diagnostics.record import Severity
 from bouquet.edges.git import Repository
-from bouquet.edges.worktree import WorkingTree, whole_repository
+from bouquet.edges.worktree import WorkingTree, read_bytes, whole_repository
 from bouquet.errors import BouquetError
 from bouquet.governance.recount import recount
 from bouquet.release.preconditions import DecisionFact, Facts
@@ -37,9 +38,9 @@ def validation(root: Path, today: dt.date) -> tuple[tuple[str, ...], Catalogue]:
     return tuple(lines), catalogue
 
 
-def _publication(path: Path) -> str | None:
+def _publication(root: Path, path: Path) -> str | None:
     try:
-        data = plain_value(path.name, path.read_bytes())
+        data = plain_value(path.name, read_bytes(root, path))
     except OSError:
         return None
     value = data.get("publication") if isinstance(data, dict) else None
@@ -50,15 +51,15 @@ def decision_facts(root: Path, tag: str) -> tuple[DecisionFact, ...]:
     """Every decision whose ``publication`` is ``tag``, recounted from history."""
     facts = []
     for path in sorted((root / DECISIONS_DIR).glob("*/decision.yaml")):
-        if _publication(path) != tag:
+        if _publication(root, path) != tag:
             continue
         folder = path.parent.relative_to(root).as_posix()
         try:
             counted = recount(root, folder)
         except BouquetError as exc:
             problem = f"{exc.message}\nAide : {exc.hint}" if exc.hint else exc.message
-            facts.append(DecisionFact(path.parent.name, tag, False, None, "unreadable",
-                                      problem=problem))
+            facts.append(DecisionFact(visible(path.parent.name, name=True), tag, False, None,
+                                      "unreadable", problem=problem))
             continue
         seal = counted.snapshot.seal
         facts.append(DecisionFact(path.parent.name, tag, seal is not None and counted.result.final,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bouquet.edges.git import Repository
-from bouquet.edges.worktree import replace_file
+from bouquet.edges.worktree import read_bytes, replace_file
 from bouquet.errors import BouquetError
 
 StepHook = Callable[[str], None]
@@ -57,7 +57,7 @@ def _snapshot(repo: Repository, change: Change) -> _Snapshot:
     missing: list[Path] = []
     for rel, _ in change.files:
         target = root / rel
-        files[rel] = target.read_bytes() if target.is_file() else None
+        files[rel] = read_bytes(root, rel) if target.is_file() else None
         parent = target.parent
         while parent != root and not parent.exists():
             missing.append(parent)
@@ -87,7 +87,7 @@ def apply(root: Path, change: Change, *, before_step: StepHook = _no_hook) -> st
         try:
             before_step("write")
             for rel, data in change.files:
-                replace_file(root / rel, data)
+                replace_file(root / rel, data, root=root)
             before_step("stage")
             repo.stage([rel for rel, _ in change.files])
             before_step("commit")
