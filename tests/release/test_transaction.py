@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from releasekit import commit_all, git, init_repo, write_module
 
-from bouquet.release import gitops
+from bouquet.errors import BouquetError
 from bouquet.release.transaction import STEPS, Change, apply
 
 
@@ -92,6 +92,6 @@ def test_a_refusing_git_hook_changes_nothing(repo: Path, hook_name: str) -> None
     script.write_text("#!/bin/sh\necho 'refusé par le crochet' >&2\nexit 1\n")
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     before = state(repo)
-    with pytest.raises(gitops.GitFailed, match="refusé par le crochet"):
+    with pytest.raises(BouquetError, match="refusé par le crochet"):
         apply(repo, CHANGE)
     assert state(repo) == before

@@ -68,13 +68,13 @@ def test_text_run_on_a_broken_repository(tmp_path: Path, capsys: pytest.CaptureF
     assert out.endswith("1 erreur dans 1 fichier.\n")
 
 
-def test_validate_imports_neither_git_nor_jsonschema(tmp_path: Path) -> None:
+def test_validate_does_not_import_jsonschema(tmp_path: Path) -> None:
     root = build(tmp_path)
     probe = (
         "import sys\n"
         "from bouquet.cli import main\n"
         f"code = main(['validate', '--today', '{TODAY}'])\n"
-        "heavy = sorted(m for m in ('git', 'jsonschema') if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('jsonschema',) if m in sys.modules)\n"
         "print('HEAVY', heavy, code)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True,

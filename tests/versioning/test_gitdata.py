@@ -8,7 +8,6 @@ from bouquet.edges.gitdata import (
     ChangeStatus,
     PathChange,
     committer_date,
-    parse_batch,
     parse_raw_diff,
     parse_release_tag,
     parse_tree_blobs,
@@ -37,11 +36,6 @@ def test_committer_date_keeps_its_offset() -> None:
     when = committer_date(raw)
     assert when.utcoffset() == -dt.timedelta(hours=2, minutes=30)
     assert when.date() == dt.date(2026, 5, 31)
-
-
-def test_batch_output_with_missing_objects() -> None:
-    data = (b"x missing\n" + b"a" * 40 + b" blob 3\nabc\n")
-    assert parse_batch(data, ["HEAD:x", "HEAD:y"]) == {"HEAD:y": b"abc"}
 
 
 def test_raw_diff_gives_status_and_blob_ids() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bouquet.cli import main
-from bouquet.edges.git import GitUsageError
+from bouquet.errors import BouquetError
 from bouquet.versioning.compute import compute
 from bouquet.versioning.snapshot import changed_sources
 
@@ -131,7 +131,7 @@ def test_explicit_range(repo: GitRepo) -> None:
 
 def test_unknown_revision_is_a_usage_error(repo: GitRepo, capsys: pytest.CaptureFixture[str]
                                            ) -> None:
-    with pytest.raises(GitUsageError, match="révision inconnue"):
+    with pytest.raises(BouquetError, match="révision inconnue"):
         compute(repo.path, from_rev="v9.9.9")
     assert main(["version", "-C", str(repo.path), "--from", "nexistepas"]) == 2
     err = capsys.readouterr().err

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 
 from bouquet import __version__
 from bouquet.commands.parsing import FrenchArgumentParser, UsageError, french_help
-from bouquet.errors import BouquetError, ExitCode
+from bouquet.diagnostics.printable import visible
+from bouquet.errors import BouquetError, ExitCode, environment_error
 from bouquet.fr import typography
 
 # (subcommand, module under bouquet.commands, French help)
@@ -84,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return ExitCode.OK
+    except OSError as error:  # the environment (rights, space, a path): never a bug
+        failure = environment_error(error)
+        report(failure, f"bouquet {command}" if command else "bouquet")
+        return int(failure.exit_code)
     except Exception as error:  # an internal bug, never shown as a content problem
         sys.stderr.write(
             "bouquet : erreur interne de l'outil (ce n'est pas un problème de contenu).\n"
@@ -102,4 +107,4 @@ def report(error: BouquetError, prog: str) -> None:
     text = f"{prog} : {error.message}\n"
     if error.hint:
         text += f"Aide : {error.hint}\n"
-    sys.stderr.write(typography(text))
+    sys.stderr.write(typography(visible(text)))

@@ -10,7 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bouquet.edges.worktree import replace_file
+from bouquet.edges.git import Repository, git_root
+from bouquet.edges.worktree import read_text, replace_file
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, instance_path
 from bouquet.governance.minutes import (
@@ -20,21 +21,22 @@ from bouquet.governance.minutes import (
     typo,
 )
 from bouquet.governance.models import DECISION_ID_PATTERN, Methode
-from bouquet.governance.recount import Recount, recount, repo_root, resolve_folder
+from bouquet.governance.recount import Recount, recount, resolve_folder
 from bouquet.governance.secretary import close_decision, new_decision
-from bouquet.governance.signatures import SIGNATURE_SUFFIX, SigningError
+from bouquet.governance.signatures import SIGNATURE_SUFFIX
 from bouquet.governance.signatures import sign as ssh_sign
-from bouquet.governance.timeline import HistoryError, ShallowHistory, git
 
 USAGE, INVALID = ExitCode.USAGE, ExitCode.FAIL
 PUBLICATION_PATTERN = r"v\d+\.\d+\.\d+(?:-rc\.\d+)?"  # as ``Decision.publication``
+TALLY_HINT = ("bouquet vote tally <id> depuis le dépôt, après avoir validé (commit) "
+              "la décision.")
 
 
 def _root(repo: str) -> Path:
     try:
-        return repo_root(Path(repo))
-    except HistoryError as exc:
-        raise HistoryError(f"{repo} n'est pas un dépôt git (option --repo)") from exc
+        return git_root(Path(repo))
+    except BouquetError:
+        raise _fail(f"{repo} n'est pas un dépôt git (option --repo)", USAGE) from None
 
 
 def tally(args: argparse.Namespace) -> int:
@@ -44,31 +46,26 @@ def tally(args: argparse.Namespace) -> int:
         if not (root / folder).is_dir() and not _in_history(root, folder):
             raise _fail(f"décision « {args.decision} » introuvable dans {DECISIONS_DIR}/",
                         USAGE, "bouquet vote new <id> --instance … --objet … pour en ouvrir une.")
-        done = _recount(root, folder)
-    except ShallowHistory as exc:
-        raise _fail(str(exc), USAGE) from None
-    except HistoryError as exc:
-        raise _fail(str(exc), USAGE, "bouquet vote tally <id> depuis le dépôt, après avoir "
-                    "validé (commit) la décision.") from None
+    except BouquetError as exc:  # not a repository, not a decision folder…
+        raise _fail(exc.message, exc.exit_code, exc.hint or TALLY_HINT) from None
+    done = _recount(root, folder)
     origin = done.provenance()
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}
     sys.stdout.write(render[args.format](done.result, origin))
     if args.ecrire:
         target = root / folder / "proces-verbal.md"
-        replace_file(target, render_markdown(done.result, origin))
+        replace_file(target, render_markdown(done.result, origin), root=root)
         sys.stderr.write(typo(f"Procès-verbal écrit : {target.relative_to(root)}\n"))
     return 0
 
 
 def _in_history(root: Path, folder: str) -> bool:
-    return bool(git(root, "log", "-1", "--format=%H", "--", f"{folder}/decision.yaml").strip())
+    with Repository(root) as repo:
+        return bool(repo.commits(f"{folder}/decision.yaml", limit=1))
 
 
 def new(args: argparse.Namespace) -> int:
-    try:
-        root = _root(args.repo)
-    except HistoryError as exc:
-        raise _fail(str(exc), USAGE) from None
+    root = _root(args.repo)
     if not re.fullmatch(DECISION_ID_PATTERN, args.id):
         raise _fail(f"identifiant « {args.id} » invalide : minuscules, chiffres et tirets, "
                     "ex. 2026-12-version-1-1", USAGE)
@@ -93,9 +90,8 @@ def new(args: argparse.Namespace) -> int:
     if bad:
         raise _fail(f"option « {bad[0]} » invalide : minuscules, chiffres et tirets, "
                     "ex. --options atelier-numerique,permanence", USAGE)
-    folder.mkdir(parents=True, exist_ok=True)
     replace_file(target, new_decision(args.id, args.instance, args.objet, methode,
-                                          args.publication, options))
+                                      args.publication, options), root=root)
     rel = target.relative_to(root)
     say(f"Décision ouverte : {rel}\nFaites maintenant le commit qui l'ajoute : c'est "
         f"l'ouverture du vote.\n  git add {rel} && git commit -m "
@@ -115,27 +111,21 @@ def sign(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="bouquet-sign-") as tmp:
         copy = Path(tmp) / path.name
         shutil.copyfile(path, copy)
-        try:
-            signature = ssh_sign(copy, key)
-        except SigningError as exc:
-            raise _fail(str(exc), INVALID if key.is_file() else USAGE) from None
+        signature = ssh_sign(copy, key)
         replace_file(target, signature.read_text(encoding="ascii"))
     say(f"Signature écrite : {target}\nAjoutez les deux fichiers au même commit.\n")
     return 0
 
 
 def close(args: argparse.Namespace) -> int:
-    try:
-        root = _root(args.repo)
-        folder = resolve_folder(root, args.decision, Path.cwd())
-    except HistoryError as exc:
-        raise _fail(str(exc), USAGE) from None
+    root = _root(args.repo)
+    folder = resolve_folder(root, args.decision, Path.cwd())
     target = root / folder / "decision.yaml"
     if not target.is_file():
         raise _fail(f"{folder}/decision.yaml introuvable", USAGE)
-    text, changed = close_decision(target.read_text(encoding="utf-8"))
+    text, changed = close_decision(read_text(root, target) or "")
     if changed:
-        replace_file(target, text)
+        replace_file(target, text, root=root)
     rel = target.relative_to(root)
     say(
         ("Décision close" if changed else "La décision était déjà close")
@@ -149,9 +139,10 @@ def close(args: argparse.Namespace) -> int:
 def _recount(root: Path, folder: str) -> Recount:
     try:
         return recount(root, folder)
-    except HistoryError:
-        raise
-    except BouquetError as exc:  # a file of the decision does not pass its model
+    except BouquetError as exc:
+        if exc.exit_code is ExitCode.USAGE:  # history: never committed, shallow clone…
+            raise _fail(exc.message, USAGE, exc.hint or TALLY_HINT) from None
+        # a file of the decision does not pass its model
         raise _fail(f"fichiers de la décision invalides : {exc}", INVALID,
                     "lancez bouquet validate pour la liste complète.") from None
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from bouquet.commands._shared import repository_root
 from bouquet.content.catalogue import is_module_path
 from bouquet.diagnostics.record import has_errors
-from bouquet.edges.worktree import replace_file, whole_repository
+from bouquet.edges.worktree import read_text, replace_file, whole_repository
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.fr import count
 from bouquet.generated.codeowners import CODEOWNERS_PATH, describe_drift, render_codeowners
@@ -36,7 +36,7 @@ def execute(args: argparse.Namespace) -> int:
             hint="lancez « bouquet validate » et corrigez les erreurs signalées.")
     expected = render_codeowners({i: m.mainteneurs for i, m in catalogue.modules.items()})
     target = root / CODEOWNERS_PATH
-    committed = target.read_text(encoding="utf-8") if target.is_file() else None
+    committed = read_text(root, CODEOWNERS_PATH)
     if args.check:
         if committed == expected:
             print(f"{CODEOWNERS_PATH} est à jour.")
@@ -48,6 +48,6 @@ def execute(args: argparse.Namespace) -> int:
     if committed == expected:
         print(f"{CODEOWNERS_PATH} est déjà à jour.")
         return ExitCode.OK
-    replace_file(target, expected)
+    replace_file(target, expected, root=root)
     print(f"{CODEOWNERS_PATH} écrit ({count(len(catalogue.modules), 'module')}).")
     return ExitCode.OK

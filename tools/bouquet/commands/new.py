@@ -18,7 +18,7 @@ from bouquet.content import scaffold
 from bouquet.content.layout import MODULE_FILE, MODULES_DIR, VOCAB_DIR
 from bouquet.content.vocab import Vocabulary
 from bouquet.diagnostics.record import Severity
-from bouquet.edges.worktree import content_root, create_folder
+from bouquet.edges.worktree import content_root, create_folder, read_bytes
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.validation.catalogue import build_catalogue
 
@@ -111,7 +111,8 @@ def scaffold_errors(root: Path, relative: str, text: str, today: dt.date) -> str
 
 def _vocabulary_sources(root: Path) -> dict[str, bytes]:
     folder = root / VOCAB_DIR
-    return {f"{VOCAB_DIR}/{p.name}": p.read_bytes() for p in sorted(folder.glob("*.yaml"))}
+    return {f"{VOCAB_DIR}/{p.name}": read_bytes(root, p)
+            for p in sorted(folder.glob("*.yaml"))}
 
 
 def next_steps(relative: str, module_id: str, *, has_maintainers: bool) -> str:

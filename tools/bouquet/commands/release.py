@@ -6,12 +6,12 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from bouquet.commands._shared import day
 from bouquet.diagnostics.record import Diagnostic
+from bouquet.edges.git import Repository
 from bouquet.errors import BouquetError, ExitCode
-from bouquet.release import gitops, output
+from bouquet.release import output
 from bouquet.release.run import release, verify
 
 
@@ -36,23 +36,20 @@ def execute(
     before_step: Callable[[str], None] | None = None,
     today: Callable[[], dt.date] = dt.date.today,
 ) -> int:
-    root = gitops.toplevel(Path(args.repo))
-    if root is None or gitops.head(root) is None:
+    try:
+        with Repository(args.repo) as repo:
+            root, head = repo.root, repo.head()
+    except BouquetError:
+        head = None
+    if head is None:
         raise BouquetError("ce dossier n'est pas un dépôt git avec au moins un commit. Lancez "
                            "la commande dans votre clone du Bouquet (ou indiquez-le avec "
                            "-C DOSSIER).", exit_code=ExitCode.USAGE)
     if args.verify is not None:
         return _report_verify(args, verify(root, args.verify))
     now = today()
-    try:
-        outcome = release(root, pre_release=args.pre_release, date=args.date or now,
-                          dry_run=args.dry_run, before_step=before_step, today=now)
-    except gitops.GitFailed as exc:
-        raise BouquetError(
-            "la publication a échoué, le dépôt a été remis exactement dans son état d'avant.\n"
-            f"Cause : {exc.detail}",
-            hint="corrigez la cause (par exemple un crochet git qui refuse le commit), puis "
-                 "relancez.") from None
+    outcome = release(root, pre_release=args.pre_release, date=args.date or now,
+                      dry_run=args.dry_run, before_step=before_step, today=now)
     out, err = output.render(outcome, args.format, dry_run=args.dry_run)
     sys.stdout.write(out)
     sys.stderr.write(err)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from bouquet.commands._shared import repository_root
 from bouquet.diagnostics.record import Severity, has_errors
-from bouquet.edges.git import GitUsageError, Repository
+from bouquet.edges.git import Repository
 from bouquet.edges.worktree import WorkingTree, whole_repository
-from bouquet.errors import ExitCode
+from bouquet.errors import BouquetError, ExitCode
 from bouquet.validation.sources import check_sources
 from bouquet.versioning import status as overview
 from bouquet.versioning.changes import ModuleVersion
@@ -48,7 +48,7 @@ def _git_side(path: Path) -> tuple[Path, overview.GitState, str, VersionReport |
     GitState = overview.GitState
     try:
         repo = Repository(path)
-    except GitUsageError:
+    except BouquetError:
         return path, GitState.NO_REPOSITORY, (
             "non calculée : ce dossier n'est pas un dépôt git (clonez le Bouquet avec "
             "« git clone »)."), None, False
@@ -61,7 +61,7 @@ def _git_side(path: Path) -> tuple[Path, overview.GitState, str, VersionReport |
         dirty = repo.is_dirty(["modules", "schema"])
     try:
         report = compute(root)
-    except GitUsageError as exc:
+    except BouquetError as exc:
         reason = str(exc)  # a sentence of its own; here it continues « non calculée : »
         return root, GitState.ERROR, f"non calculée : {reason[:1].lower()}{reason[1:]}", None, dirty
     return root, GitState.OK, "", report, dirty
@@ -85,6 +85,6 @@ def _module_versions(
     try:
         with Repository(root) as repo:
             items = item_versions(repo, report.to_commit, report.next, report=report)
-    except GitUsageError:
+    except BouquetError:
         return ()
     return module_rows(titles, items, moved_only=False)

@@ -12,7 +12,16 @@ import datetime as dt
 import enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from bouquet.diagnostics.printable import one_line_problem
 
 MODULE_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -34,6 +43,17 @@ def vocab(name: str, description: str, title: str) -> Any:
 ModuleId = Annotated[str, StringConstraints(pattern=MODULE_ID_PATTERN, max_length=64)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 Maintainer = Annotated[str, StringConstraints(pattern=MAINTAINER_PATTERN)]
+
+
+def _one_line(text: str) -> str:
+    problem = one_line_problem(text)
+    if problem is not None:
+        raise ValueError(problem)
+    return text
+
+
+OneLine = Annotated[str, StringConstraints(min_length=1), AfterValidator(_one_line)]
+"""A title or a label: one line of printable text (it goes into headings, lists, tags)."""
 
 
 class Record(BaseModel):
@@ -71,7 +91,7 @@ class Tiroir(Record):
         description="Identifiant court, unique dans le module.", examples=["essentiel"],
     )
     niveau: str = vocab("niveaux", "Niveau de la variante : essentiel, approfondi…", "Niveau")
-    titre: NonEmpty = Field(title="Titre du tiroir")
+    titre: OneLine = Field(title="Titre du tiroir")
     description: str | None = Field(default=None, title="Description (Markdown)")
     duree_jours: DayRange = Field(title="Durée en jours", description="Jours de travail du hub.")
     prix_ht_eur: IntRange | None = Field(
@@ -84,11 +104,11 @@ class Tiroir(Record):
         json_schema_extra={"x-vocabulaire": "unites_prix"},
     )
     modele_tarifaire: str = vocab("modeles_tarifaires", "Mode de tarification.", "Modèle tarifaire")
-    livrables: tuple[NonEmpty, ...] = Field(min_length=1, title="Livrables")
+    livrables: tuple[OneLine, ...] = Field(min_length=1, title="Livrables")
 
 
 class Ressource(Record):
-    titre: NonEmpty = Field(title="Titre de la ressource")
+    titre: OneLine = Field(title="Titre de la ressource")
     url: str | None = Field(default=None, title="Adresse web (https://…)")
     chemin: str | None = Field(
         default=None, title="Chemin dans le dossier du module", examples=["ressources/trame.odt"]
@@ -108,8 +128,8 @@ class NatureIndicateur(enum.StrEnum):
 
 class Indicateur(Record):
     id: str = Field(pattern=SLUG_PATTERN, max_length=64, title="Identifiant de l'indicateur")
-    libelle: NonEmpty = Field(title="Libellé")
-    unite: str | None = Field(default=None, title="Unité", examples=["structures", "%"])
+    libelle: OneLine = Field(title="Libellé")
+    unite: OneLine | None = Field(default=None, title="Unité", examples=["structures", "%"])
     nature: NatureIndicateur | None = Field(
         default=None, title="Nature",
         description="realisation : ce que le hub produit ; resultat : ce qui change pour le "
@@ -126,7 +146,7 @@ class PrixEnBref(Record):
     ht_eur: IntRange = Field(title="Fourchette en euros HT")
     ttc_eur: IntRange = Field(title="Fourchette en euros TTC", description="Ce que la commune "
                               "inscrit à son budget.")
-    tva: NonEmpty = Field(title="TVA", examples=["TVA à 20 %"])
+    tva: OneLine = Field(title="TVA", examples=["TVA à 20 %"])
     deplacements: NonEmpty | None = Field(
         default=None, title="Frais de déplacement",
         description="Ce que coûtent les déplacements, en plus du prix ou compris dedans.",
@@ -171,7 +191,7 @@ class Module(Record):
         title="Identifiant", description="Identique au nom du dossier ; ne change jamais.",
         examples=["diagnostic-territorial"],
     )
-    titre: NonEmpty = Field(max_length=160, title="Titre")
+    titre: OneLine = Field(max_length=160, title="Titre")
     statut: Statut = Field(
         title="Statut", description="brouillon → experimentation → valide → deprecie."
     )
@@ -215,7 +235,7 @@ class Module(Record):
     indicateurs: tuple[Indicateur, ...] = Field(default=(), title="Indicateurs")
     correspondances: Correspondances | None = Field(default=None, title="Correspondances")
     ressources: tuple[Ressource, ...] = Field(default=(), title="Ressources")
-    contributeurs: tuple[NonEmpty, ...] = Field(min_length=1, title="Contributeurs")
+    contributeurs: tuple[OneLine, ...] = Field(min_length=1, title="Contributeurs")
     mainteneurs: tuple[Maintainer, ...] = Field(
         min_length=1, title="Mainteneurs",
         description="Comptes GitHub (@identifiant ou @organisation/équipe) ; CODEOWNERS.",

@@ -77,7 +77,12 @@ def shown(value: object, limit: int = 60) -> str:
 
 
 def field_name(loc: Sequence[str | int]) -> str:
-    return json_path(loc)[2:] or "(document)"
+    """``tiroirs[0].prix_ht_eur``, as a reader names a field (a key that is not an
+    identifier, such as ``date-revision``, is shown as written)."""
+    text = ""
+    for item in loc:
+        text += f"[{item}]" if isinstance(item, int) else f".{item}" if text else item
+    return text or "(document)"
 
 
 def model_diagnostics(

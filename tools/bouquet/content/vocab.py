@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from pydantic import BaseModel, ConfigDict, Field
 
 from bouquet.content.layout import VOCAB_DIR
-from bouquet.content.model import VOCAB_VALUE_PATTERN
+from bouquet.content.model import VOCAB_VALUE_PATTERN, OneLine
 
 
 class _Frozen(BaseModel):
@@ -44,7 +44,7 @@ class VocabCorrespondances(_Frozen):
 
 class VocabValue(_Frozen):
     id: str = Field(pattern=VOCAB_VALUE_PATTERN)
-    libelle: str = Field(min_length=1)
+    libelle: OneLine
     definition: str = Field(min_length=1)
     correspondances: VocabCorrespondances | None = None
     source: str | None = Field(default=None, min_length=1,
@@ -63,7 +63,7 @@ class VocabValue(_Frozen):
 
 class Vocabulary(_Frozen):
     id: str = Field(pattern=VOCAB_VALUE_PATTERN)
-    titre: str = Field(min_length=1)
+    titre: OneLine
     description: str = Field(min_length=1)
     valeurs: tuple[VocabValue, ...] = Field(min_length=1)
 

@@ -6,6 +6,7 @@ files of the catalogue; BQ3xx governance; BQ4xx version and release; BQ5xx deplo
 
 from __future__ import annotations
 
+from bouquet.diagnostics.printable import visible
 from bouquet.diagnostics.record import Code, Diagnostic, Severity
 
 E = Severity.ERROR
@@ -250,12 +251,12 @@ def diag(
     """Build a diagnostic for a code of the table; its severity comes from the table."""
     entry = CODES[code]
     return Diagnostic(
-        path=path,
+        path=visible(path, name=True),
         line=line,
         column=column,
         code=code,
         severity=entry.severity,
-        message=message,
+        message=visible(message),
         hint=hint if hint is not None else entry.hint,
         json_path=json_path,
     )

@@ -1,22 +1,28 @@
-"""The git adapter: the only module of the versioning tools that runs git.
+"""The git edge: the only module that runs git, built on GitPython.
 
-It reads files of any revision from git objects (``git cat-file --batch``), never checks
-anything out, and lists only what changed between two revisions (``git diff-tree``), so the
-cost grows with the changed files, not with the length of history. Like pre-commit's
-``git.py`` it is a thin wrapper over git's plumbing commands run as subprocesses: importing
-GitPython alone costs about 80 ms, a third of the time of ``bouquet version`` (see
-``bench/history.py``), and nothing here needs its object model. Every failure a user can
-cause raises ``GitUsageError`` with a French message that says what to run (the commands
-turn it into exit code 2).
+GitPython finds the repository (``Repository(path)``, ``git_root``), lists the refs and tags
+(release tags in SemVer order), reads every object through its object database (one
+persistent ``git cat-file`` process for a whole command, never a checkout: files of any
+revision by blob id or ``rev:path``, commit dates), and runs every other git command through
+its ``git`` command wrapper: the diff of two revisions (``diff-tree``, so the cost grows with
+the changed files, not with the length of history), tree listings, the log and the credits
+(``.mailmap``, ``Co-authored-by:``), the status, and commit and tag, so that git hooks run
+exactly as with the git command line. The few texts git prints for us are parsed by the pure
+functions of ``bouquet.edges.gitdata``.
+
+A problem the user can act on (not a repository, an unknown revision, a refusing hook)
+raises ``bouquet.errors.BouquetError`` with a French message; git failing for any other
+reason is a bug and escapes as GitPython's own error (an internal error, exit 3).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+
+import git
 
 from bouquet.edges.gitdata import (
     ChangeStatus,
@@ -25,53 +31,74 @@ from bouquet.edges.gitdata import (
     Person,
     ReleaseTag,
     committer_date,
-    parse_batch,
     parse_log_record,
     parse_raw_diff,
     parse_release_tag,
     parse_tree_blobs,
     person,
 )
+from bouquet.edges.limits import MAX_BYTES, Capped
 from bouquet.errors import BouquetError, ExitCode
 
 __all__ = [
-    "FETCH_HINT", "ChangeStatus", "CommitCredit", "GitUsageError", "PathChange", "Person",
-    "ReleaseTag", "Repository", "committer_date", "parse_release_tag",
+    "FETCH_HINT", "ChangeStatus", "CommitCredit", "PathChange", "Person", "ReleaseTag",
+    "Repository", "committer_date", "git_root", "parse_release_tag",
 ]
 
 FETCH_HINT = "git fetch --tags --unshallow"
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-
-
-_FEW_PATHS = 8  # up to this many files, one ``cat-file`` by ``commit:path`` is quicker
+_FEW_PATHS = 8  # up to this many files, ``commit:path`` names are quicker than a tree listing
 _PATHSPECS_PER_CALL = 1000  # keeps a command line far below the system's limit
 
 
-class GitUsageError(BouquetError):
-    """A problem with the repository or a revision given by the user (exit code 2)."""
+def _usage(message: str) -> BouquetError:
+    return BouquetError(message, exit_code=ExitCode.USAGE)
+
+
+def _open(path: str | Path) -> git.Repo:
+    try:
+        repo = git.Repo(path, search_parent_directories=True, expand_vars=False)
+    except (git.InvalidGitRepositoryError, OSError):  # OSError: no such folder, a file…
+        repo = None
+    if repo is None or repo.working_tree_dir is None:
+        raise _usage(
+            f"« {path} » n'est pas dans un dépôt git. Lancez la commande depuis un clone "
+            "du Bouquet (git clone …) ou initialisez-en un avec « git init »."
+        )
+    return repo
+
+
+def git_root(path: str | Path) -> Path:
+    """The root of the git working tree holding ``path`` (the one discovery of the repository);
+    a French ``BouquetError`` (usage) outside of one."""
+    repo = _open(path)
+    try:
+        return _root_of(repo)
+    finally:
+        repo.close()
+
+
+def _root_of(repo: git.Repo) -> Path:
+    """The working tree's folder, symbolic links resolved (as ``git rev-parse
+    --show-toplevel`` prints it)."""
+    return Path(str(repo.working_tree_dir)).resolve()
+class GitCommandError(BouquetError):
+    """git exited with an error status: most often the environment (an unreadable or
+    damaged ``.git/index``, a full disk), which the user can act on (exit 1), never a bug."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(message, exit_code=ExitCode.USAGE)
-
-
-class GitCommandError(Exception):
-    """git exited with an error status (an internal problem unless caught)."""
+        lines = message.strip().splitlines()
+        super().__init__(f"git a échoué : {lines[-1] if lines else 'erreur inconnue'}",
+                         hint="Vérifiez l'état du dépôt (git status), les droits et la place "
+                              "disponible, puis relancez la commande.")
 
 
 class Repository:
-    """An opened git repository (a context manager, for symmetry with other adapters)."""
+    """An opened git repository; a context manager (``close`` ends git's helper processes)."""
 
     def __init__(self, path: str | Path) -> None:
-        self._cwd = Path(path)
-        try:
-            top = self._git("rev-parse", "--show-toplevel").strip()
-        except (GitCommandError, NotADirectoryError, FileNotFoundError):
-            raise GitUsageError(
-                f"« {path} » n'est pas dans un dépôt git. Lancez la commande depuis un clone "
-                "du Bouquet (git clone …) ou initialisez-en un avec « git init »."
-            ) from None
-        self.root = Path(top)
-        self._cwd = self.root
+        self._repo = _open(path)
+        self.root = _root_of(self._repo)
         self.warnings: list[str] = []
 
     def __enter__(self) -> Repository:
@@ -81,19 +108,19 @@ class Repository:
         self.close()
 
     def close(self) -> None:
-        """Nothing to release: every git command is a short-lived process."""
-
-    # --- plumbing --------------------------------------------------------------------------
-    def _run(self, args: Sequence[str], stdin: bytes | None = None) -> bytes:
-        env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
-        proc = subprocess.run(["git", *args], cwd=self._cwd, input=stdin, env=env,
-                              capture_output=True, check=False)
-        if proc.returncode != 0:
-            raise GitCommandError(proc.stderr.decode("utf-8", "replace").strip())
-        return proc.stdout
+        self._repo.close()
 
     def _git(self, *args: str) -> str:
-        return self._run(args).decode("utf-8", "replace")
+        """Standard output of ``git args`` (bytes decoded leniently; never stripped); git
+        failing is a ``GitCommandError`` that names git's reason."""
+        try:
+            out: bytes = self._repo.git.execute(["git", *args], stdout_as_string=False,
+                                                strip_newline_in_stdout=False)
+        except git.GitCommandError as failure:
+            stderr = failure.stderr
+            text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
+            raise GitCommandError(str(text or failure)) from None
+        return out.decode("utf-8", "replace")
 
     def _try_git(self, *args: str) -> str | None:
         try:
@@ -102,28 +129,44 @@ class Repository:
             return None
 
     # --- revisions -------------------------------------------------------------------------
-    def has_commits(self) -> bool:
-        return self._try_git("rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
+    def head(self) -> str | None:
+        """The commit HEAD points to, None before the first commit."""
+        try:
+            return self._repo.head.commit.hexsha
+        except ValueError:
+            return None
 
-    def is_dirty(self, prefixes: Sequence[str]) -> bool:
-        """Uncommitted (or untracked) changes under ``prefixes`` in the working tree."""
-        out = self._try_git("status", "--porcelain", "--untracked-files=normal", "--",
-                            *prefixes)
-        return bool(out and out.strip())
+    def has_commits(self) -> bool:
+        return self.head() is not None
+
+    def branch(self) -> str | None:
+        """The checked-out branch's short name, None when HEAD is detached."""
+        try:
+            return self._repo.active_branch.name
+        except TypeError:
+            return None
+
+    def shallow_commits(self) -> frozenset[str]:
+        """The commits whose parents a shallow clone lacks (empty for a complete clone)."""
+        try:
+            text = (Path(self._repo.common_dir) / "shallow").read_text(encoding="ascii")
+        except OSError:
+            return frozenset()
+        return frozenset(text.split())
 
     def is_shallow(self) -> bool:
-        return self._git("rev-parse", "--is-shallow-repository").strip() == "true"
+        return bool(self.shallow_commits())
 
     def resolve(self, rev: str) -> str:
-        """The full commit id of ``rev``, or a French ``GitUsageError`` saying what to run."""
+        """The full commit id of ``rev``, or a French ``BouquetError`` saying what to run."""
         if rev.startswith("-") or not rev.strip():
-            raise GitUsageError(f"Révision invalide : « {rev} ».")
+            raise _usage(f"Révision invalide : « {rev} ».")
         out = self._try_git("rev-parse", "--verify", "--quiet", "--end-of-options",
                             f"{rev}^{{commit}}")
         if out is not None:
             return out.strip()
         if rev == "HEAD" and not self.has_commits():
-            raise GitUsageError(
+            raise _usage(
                 "Le dépôt n'a encore aucun commit. Ajoutez les fichiers puis lancez "
                 "« git add . && git commit -m 'Premier commit' »."
             )
@@ -132,15 +175,19 @@ class Repository:
             hint = f"Ce clone est superficiel (shallow) : lancez « {FETCH_HINT} »"
         else:
             hint += " ou récupérez-la avec « git fetch --tags »"
-        raise GitUsageError(f"révision inconnue : « {rev} ». {hint}.")
+        raise _usage(f"révision inconnue : « {rev} ». {hint}.")
+
+    def is_ancestor(self, ancestor: str, commit: str) -> bool:
+        return self._try_git("merge-base", "--is-ancestor", ancestor, commit) is not None
 
     def commit_date(self, commit: str) -> dt.datetime:
         """The committer date of ``commit`` (what the notes print: never the clock)."""
-        stamp = self._git("show", "-s", "--format=%cI", commit).strip()
-        return dt.datetime.fromisoformat(stamp)
-
+        return self._repo.commit(commit).committed_datetime
 
     # --- tags ------------------------------------------------------------------------------
+    def tag_names(self) -> frozenset[str]:
+        return frozenset(tag.name for tag in self._repo.tags)
+
     def release_tags(self, merged_into: str | None = None) -> list[ReleaseTag]:
         """Release tags sorted by SemVer precedence; only those reachable from ``merged_into``
         when given. Other tags are ignored and noted in ``self.warnings``."""
@@ -159,27 +206,27 @@ class Repository:
                 return tag
         return None
 
-    def is_ancestor(self, ancestor: str, commit: str) -> bool:
-        return self._try_git("merge-base", "--is-ancestor", ancestor, commit) is not None
-
     def _all_release_tags(self) -> list[ReleaseTag]:
-        fmt = "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)"
         tags: list[ReleaseTag] = []
-        for line in self._git("for-each-ref", fmt, "refs/tags").splitlines():
-            name, obj, peeled = [*line.split("\0"), "", ""][:3]
-            tag = parse_release_tag(name, peeled or obj)
-            if tag is None:
-                warning = (f"Étiquette « {name} » ignorée : une version s'écrit vX.Y.Z "
+        for ref in self._repo.tags:
+            release = parse_release_tag(ref.name, "")
+            if release is None:
+                warning = (f"Étiquette « {ref.name} » ignorée : une version s'écrit vX.Y.Z "
                            "ou vX.Y.Z-rc.N.")
                 if warning not in self.warnings:
                     self.warnings.append(warning)
                 continue
-            tags.append(tag)
+            try:
+                commit = ref.commit.hexsha  # an annotated tag is peeled to its commit
+            except ValueError:
+                continue  # a tag of a tree or a blob names no release
+            tags.append(ReleaseTag(release.name, release.version, commit))
         return sorted(tags, key=lambda t: t.version)
 
     # --- trees and blobs -------------------------------------------------------------------
     def list_blobs(self, commit: str, prefixes: Sequence[str]) -> dict[str, str]:
-        """``{path: blob id}`` of every file under ``prefixes`` at ``commit``."""
+        """``{path: blob id}`` of every file under ``prefixes`` at ``commit`` (one tree
+        listing by git, not one object read per folder)."""
         return parse_tree_blobs(self._git("--literal-pathspecs", "ls-tree", "-r", "-z",
                                           "--full-tree", commit, "--", *prefixes))
 
@@ -188,15 +235,21 @@ class Repository:
     ) -> list[PathChange]:
         """Files under ``prefixes`` added, deleted or modified from ``old`` to ``new``, with
         their blob ids (renames are a deletion plus an addition: content is matched by id,
-        not by path)."""
+        not by path; a type change is a modification). One ``git diff-tree`` through the
+        command wrapper, parsed here: GitPython's ``Diffable.diff`` gives the same answer but
+        spends about 0.15 s in its output-pumping threads for 100 changed files."""
         return parse_raw_diff(self._git("diff-tree", "-r", "-z", "--no-renames",
                                         old or EMPTY_TREE, new, "--", *prefixes))
 
+    def same_trees(self, first: str, second: str, paths: Sequence[str]) -> bool:
+        """True when ``paths`` hold the same files at both revisions (tree ids compared)."""
+        trees = self._repo.commit(first).tree, self._repo.commit(second).tree
+        return all(_entry(trees[0], p) == _entry(trees[1], p) for p in paths)
+
     def read_files(self, commit: str, paths: Iterable[str]) -> dict[str, bytes]:
-        """The bytes of ``paths`` at ``commit`` (missing ones: absent). A few are named
-        ``commit:path`` in one ``cat-file --batch``; more are first looked up by one
-        ``ls-tree`` (literal pathspecs), because git walks the trees again for every
-        ``commit:path`` (a folder of a thousand modules, read for each) but not for a blob id."""
+        """The bytes of ``paths`` at ``commit`` (missing ones: absent). A few are read by
+        ``commit:path``; more are first looked up in one tree listing, because git walks the
+        trees again for every ``commit:path`` but not for a blob id."""
         wanted = sorted(set(paths))
         if len(wanted) <= _FEW_PATHS:
             found = self.read_objects([f"{commit}:{p}" for p in wanted])
@@ -204,9 +257,7 @@ class Repository:
         blobs: dict[str, str] = {}
         keep = set(wanted)
         for start in range(0, len(wanted), _PATHSPECS_PER_CALL):
-            blobs.update(parse_tree_blobs(self._git(
-                "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--",
-                *wanted[start:start + _PATHSPECS_PER_CALL])))
+            blobs.update(self.list_blobs(commit, wanted[start:start + _PATHSPECS_PER_CALL]))
         return self.read_blobs({p: b for p, b in blobs.items() if p in keep})
 
     def read_tree(self, commit: str, prefixes: Sequence[str]) -> dict[str, bytes]:
@@ -219,17 +270,61 @@ class Repository:
         return {p: found[b] for p, b in blobs.items() if b in found}
 
     def read_objects(self, names: Sequence[str]) -> dict[str, bytes]:
-        """Objects named ``rev:path``, a blob id (blobs) or ``rev`` (commits) in one
-        ``cat-file --batch`` (a blob id is the cheaper name: git need not walk trees);
-        missing ones are absent from the result, and so are names that the line-based
-        protocol cannot carry (a path with a line break: the validator reports such names)."""
-        safe = list(dict.fromkeys(n for n in names if "\n" not in n and "\r" not in n))
-        if not safe:
-            return {}
-        request = "".join(f"{n}\n" for n in safe).encode()
-        return parse_batch(self._run(["cat-file", "--batch"], request), safe)
+        """Objects named by a blob id, ``rev:path`` (blobs) or ``rev`` (commits), each read
+        once through the object database; missing ones are absent from the result, and so
+        are names that its line-based protocol cannot carry (a path with a line break: the
+        validator reports such names)."""
+        found: dict[str, bytes] = {}
+        for name in dict.fromkeys(names):
+            if "\n" in name or "\r" in name:
+                continue
+            data = self._object(name)
+            if data is not None:
+                found[name] = data
+        return found
 
-    # --- people ----------------------------------------------------------------------------
+    def _object(self, name: str) -> bytes | None:
+        """A blob or commit by name; a blob over the readers' limit is never read: it comes
+        back as an empty ``Capped`` that knows its real size (the loader refuses it)."""
+        try:
+            if len(name) == 40 and all(c in "0123456789abcdef" for c in name):
+                info = self._repo.odb.info(bytes.fromhex(name))
+                binsha, kind, size = info.binsha, info.type, info.size
+            else:
+                hexsha, kind, size = self._repo.git.get_object_header(name)
+                binsha = bytes.fromhex(hexsha.decode() if isinstance(hexsha, bytes) else hexsha)
+        except ValueError:  # « missing » or « ambiguous »
+            return None
+        name_of_kind = kind.decode() if isinstance(kind, bytes) else kind  # bytes, in fact
+        if name_of_kind not in ("blob", "commit"):
+            return None
+        if name_of_kind == "blob" and size > MAX_BYTES:
+            return Capped(b"", size)
+        data: bytes = self._repo.odb.stream(binsha).read()
+        return data
+
+    # --- log and people --------------------------------------------------------------------
+    def commits(self, path: str, *, first_parent: bool = False, added: bool = False,
+                oldest_first: bool = False, limit: int | None = None) -> list[str]:
+        """Commits of HEAD's history that touch ``path`` (newest first unless
+        ``oldest_first``; only those adding it with ``added``); none before the first commit."""
+        if not self.has_commits():
+            return []
+        options = [*(["--first-parent"] if first_parent else []),
+                   *(["--diff-filter=A"] if added else []),
+                   *(["--reverse"] if oldest_first else []),
+                   *([f"--max-count={limit}"] if limit is not None else [])]
+        return self._git("log", "--format=%H", *options, "--", path).split()
+
+    def additions(self, rev: str, prefix: str) -> list[tuple[str, ...]]:
+        """For each commit of ``rev``'s first-parent history (oldest first) that adds files
+        under ``prefix``, the paths it adds (merges as their first-parent diff)."""
+        out = self._git("log", "--first-parent", "--diff-merges=first-parent", "--reverse",
+                        "--format=%x01", "--name-only", "-z", "--diff-filter=A", rev, "--",
+                        prefix)
+        return [tuple(p.strip("\n") for p in chunk.split("\0") if p.strip("\n"))
+                for chunk in out.split("\x01")[1:]]
+
     def credits(
         self, old: str | None, new: str, prefixes: Sequence[str]
     ) -> list[CommitCredit]:
@@ -258,3 +353,58 @@ class Repository:
             for contact, line in zip(chunk, lines, strict=False):
                 mapped[contact] = person(line)
         return mapped
+
+    # --- working tree ----------------------------------------------------------------------
+    def status_lines(self, prefixes: Sequence[str] = ()) -> list[str]:
+        """``git status --porcelain`` lines (untracked files included), under ``prefixes``."""
+        out = self._git("status", "--porcelain", "--untracked-files=normal", "--", *prefixes)
+        return [line for line in out.splitlines() if line]
+
+    def is_dirty(self, prefixes: Sequence[str]) -> bool:
+        """Uncommitted (or untracked) changes under ``prefixes`` in the working tree."""
+        return bool(self.status_lines(prefixes))
+
+    def index_path(self) -> Path:
+        return Path(self._repo.index.path)
+
+    # --- writing: through git itself, so that its hooks run --------------------------------
+    def stage(self, paths: Sequence[str]) -> None:
+        self._write("add", "--", *paths)
+
+    def commit(self, message: str) -> str:
+        """Commit the index with ``message`` kept verbatim; return the new commit."""
+        self._write("commit", "--quiet", "--cleanup=verbatim", message=message)
+        return self._git("rev-parse", "HEAD").strip()
+
+    def tag(self, name: str, commit: str, message: str) -> None:
+        """An annotated tag ``name`` on ``commit`` with ``message`` kept verbatim."""
+        self._write("tag", "--annotate", "--cleanup=verbatim", name, commit, message=message)
+
+    def delete_tag(self, name: str) -> None:
+        self._git("update-ref", "-d", f"refs/tags/{name}")
+
+    def move_branch(self, ref: str, commit: str, reason: str) -> None:
+        self._git("update-ref", "-m", reason, ref, commit)
+
+    def _write(self, *args: str, message: str | None = None) -> None:
+        """Run a git command that writes; a refusal (a hook, a lock) is the user's to fix:
+        a ``BouquetError`` whose message is git's own."""
+        with tempfile.TemporaryDirectory(prefix="bouquet-git-") as folder:
+            options = []
+            if message is not None:
+                message_file = Path(folder) / "message"
+                message_file.write_text(message, encoding="utf-8")
+                options = [f"--file={message_file}"]
+            command = [*args[:1], *options, *args[1:]]
+            status, out, err = self._repo.git.execute(
+                ["git", *command], with_extended_output=True, with_exceptions=False,
+                strip_newline_in_stdout=False)
+        if status != 0:
+            raise BouquetError((err or out).strip())
+
+
+def _entry(tree: git.Tree, path: str) -> str | None:
+    try:
+        return str((tree / path).hexsha)
+    except KeyError:
+        return None

@@ -1,13 +1,14 @@
-"""Records of git data and the pure parsers of git's output (no process is run here).
+"""Records of git data and the pure parsers of what git prints through GitPython's command
+wrapper (no process is run here): raw diffs, tree listings, log records, contacts, release
+tag names, raw commit objects.
 
-``bouquet.edges.git`` runs the commands and re-exports these names.
+``bouquet.edges.git`` runs git and re-exports these names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import semver
@@ -36,7 +37,8 @@ class ChangeStatus(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class PathChange:
-    """One file of a ``diff-tree``, with its blob ids on each side (None where absent)."""
+    """One changed file between two revisions, with its blob ids on each side (None where
+    absent)."""
 
     status: ChangeStatus
     path: str
@@ -119,22 +121,6 @@ def parse_log_record(record: str) -> tuple[str, Person, list[str], tuple[str, ..
     coauthors = [t.strip() for t in trailers.split("\x1d") if t.strip()]
     paths = tuple(p.strip("\n") for p in files.split("\0") if p.strip("\n"))
     return sha.strip(), Person(name.strip(), email.strip().lower()), coauthors, paths
-
-
-def parse_batch(data: bytes, wanted: Sequence[str]) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    pos = 0
-    for path in wanted:
-        end = data.index(b"\n", pos)
-        header = data[pos:end].split(b" ")
-        pos = end + 1
-        if len(header) != 3 or len(header[0]) < 40 or not header[2].isdigit():
-            continue  # "<name> missing" or "<name> ambiguous"
-        size = int(header[2])
-        if header[1] in (b"blob", b"commit"):
-            files[path] = data[pos:pos + size]
-        pos += size + 1
-    return files
 
 
 def committer_date(commit_object: bytes) -> dt.datetime:

@@ -6,8 +6,10 @@ The only module of the validator that touches the disk.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -16,26 +18,25 @@ from pathlib import Path
 from bouquet.content.catalogue import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
 from bouquet.content.files import ModuleFiles
 from bouquet.content.layout import DEPLOYMENTS_DIR, VOCAB_DIR
+from bouquet.edges.limits import read_capped
+from bouquet.errors import os_reason
 
 GOVERNANCE_DIR = "governance"
-MAX_READ = 1024 * 1024 + 1  # one byte over the limit is enough to report it
 
 
-def find_root(start: Path) -> Path:
-    """The nearest folder holding ``modules/`` or ``schema/``, else ``start`` itself."""
+CATALOGUE_MARKERS = (MODULES_DIR, VOCAB_DIR, GOVERNANCE_DIR)
+
+
+def content_root(start: Path, markers: tuple[str, ...] = CATALOGUE_MARKERS) -> Path | None:
+    """The root of the catalogue: the nearest folder, from ``start`` upwards, that holds one
+    of ``markers`` (a catalogue's folders); None when there is none, and commands then stop
+    with a usage error instead of reading or writing in a stranger's folder. (The root of
+    the git repository is ``bouquet.edges.git.git_root``.)"""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / MODULES_DIR).is_dir() or (folder / VOCAB_DIR).is_dir():
+        if any((folder / marker).is_dir() for marker in markers):
             return folder
-    return start
-
-
-def content_root(start: Path) -> Path | None:
-    """``find_root``, or None when no folder from ``start`` upwards holds the catalogue:
-    commands then stop with a usage error instead of reading or writing in a stranger's folder."""
-    root = find_root(start)
-    markers = (MODULES_DIR, VOCAB_DIR, GOVERNANCE_DIR)
-    return root if any((root / marker).is_dir() for marker in markers) else None
+    return None
 
 
 OUTSIDE_REPOSITORY = ("aucun dossier modules/ ni schema/vocabulaires/ ici ni au-dessus : lancez "
@@ -90,14 +91,48 @@ class WorkingTree:
 
     def read(self, path: str) -> bytes | None:
         try:
-            return read_bytes(self.root / path)
+            return read_bytes(self.root, path)
         except OSError:
             return None
 
 
-def read_bytes(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(MAX_READ)
+def read_bytes(root: Path, path: str | Path) -> bytes:
+    """The bytes of ``path`` (relative to ``root``, or absolute) — the one reader of the
+    working tree, and its guard: nothing outside ``root`` is read, whatever the path says
+    (``..``, a symbolic link anywhere on the way), only regular files are opened (a FIFO
+    would hang), and at most the limit of ``bouquet.edges.limits`` is read. Refusals are
+    ``OSError`` with the path and a French reason, like the system's own errors."""
+    target = root / path
+    real = target.resolve()
+    if not real.is_relative_to(root.resolve()):
+        raise OSError(errno.EACCES, "hors du dépôt (lien symbolique ou « .. » qui en sort)",
+                      str(target))
+    fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "c'est un dossier, pas un fichier",
+                                    str(target))
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "ce n'est pas un fichier ordinaire", str(target))
+        return read_capped(handle, status.st_size)
+
+
+def inside(root: Path, target: Path) -> None:
+    """Refuse (``OSError``) a ``target`` whose folder leads outside ``root``, through ``..``
+    or a symbolic link; the file itself is replaced by a rename, never followed."""
+    if not target.parent.resolve().is_relative_to(root.resolve()):
+        raise OSError(errno.EACCES, "hors du dépôt (lien symbolique ou « .. » qui en sort)",
+                      str(target))
+
+
+def read_text(root: Path, path: str | Path) -> str | None:
+    """The UTF-8 text of ``path`` under ``root`` through ``read_bytes``'s guard and limit;
+    None when it does not exist."""
+    try:
+        return read_bytes(root, path).decode("utf-8")
+    except FileNotFoundError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -111,11 +146,26 @@ class Selection:
 
 
 def whole_repository(root: Path) -> Selection:
-    paths = [f"{MODULES_DIR}/{d}/{MODULE_FILE}" for d in _module_folders(root)]
-    paths += _yaml_files(root, VOCAB_DIR)
-    paths += _all_files(root, GOVERNANCE_DIR) + _all_files(root, DEPLOYMENTS_DIR)
-    sources, unreadable = _read_all(root, (p for p in paths if (root / p).is_file()))
-    return Selection(sources, None, unreadable)
+    problems: list[tuple[str, str]] = []
+    paths = [f"{MODULES_DIR}/{d}/{MODULE_FILE}" for d in _module_folders(root, problems)]
+    paths = [p for p in paths if _present(root, p, problems)]
+    paths += _yaml_files(root, VOCAB_DIR, problems)
+    paths += _all_files(root, GOVERNANCE_DIR, problems)
+    paths += _all_files(root, DEPLOYMENTS_DIR, problems)
+    sources, unreadable = _read_all(root, paths)
+    return Selection(sources, None, (*problems, *unreadable))
+
+
+def _present(root: Path, path: str, problems: list[tuple[str, str]]) -> bool:
+    """Whether ``path`` exists; a folder that cannot be searched is a problem, not absence."""
+    try:
+        os.lstat(root / path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        problems.append((str(Path(path).parent.as_posix()), os_reason(exc)))
+        return False
+    return True
 
 
 def named_files(root: Path, names: Iterable[str]) -> Selection:
@@ -125,7 +175,7 @@ def named_files(root: Path, names: Iterable[str]) -> Selection:
     for name in names:
         path = relative(root, name)
         if (root / path).is_dir():
-            wanted.update(_all_files(root, path))
+            wanted.update(_all_files(root, path, missing))
         elif (root / path).exists() or (root / path).is_symlink():
             wanted.add(path)
         else:
@@ -135,8 +185,8 @@ def named_files(root: Path, names: Iterable[str]) -> Selection:
     wanted, outside = _catalogue_files(wanted)
     paths = sorted(wanted)
     if any(p.startswith(GOVERNANCE_DIR + "/") for p in paths):
-        paths = sorted({*paths, *_all_files(root, GOVERNANCE_DIR)})
-    sources, unreadable = _read_all(root, [*paths, *_yaml_files(root, VOCAB_DIR)])
+        paths = sorted({*paths, *_all_files(root, GOVERNANCE_DIR, missing)})
+    sources, unreadable = _read_all(root, [*paths, *_yaml_files(root, VOCAB_DIR, missing)])
     selected = frozenset(paths) | {p for p, _ in missing} | outside
     return Selection(sources, selected, (*unreadable, *missing), tuple(sorted(outside)))
 
@@ -166,26 +216,40 @@ def relative(root: Path, name: str) -> str:
         return Path(name).as_posix()
 
 
-def _module_folders(root: Path) -> list[str]:
+def _module_folders(root: Path, problems: list[tuple[str, str]]) -> list[str]:
     try:
         with os.scandir(root / MODULES_DIR) as it:
             return sorted(e.name for e in it if e.is_dir(follow_symlinks=False))
-    except OSError:
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        problems.append((MODULES_DIR, os_reason(exc)))
         return []
 
 
-def _yaml_files(root: Path, folder: str) -> list[str]:
+def _yaml_files(root: Path, folder: str, problems: list[tuple[str, str]]) -> list[str]:
     try:
         with os.scandir(root / folder) as it:
             return sorted(f"{folder}/{e.name}" for e in it
-                          if e.name.endswith(".yaml") and e.is_file())
-    except OSError:
+                          if e.name.endswith(".yaml") and not e.is_dir())
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        problems.append((folder, os_reason(exc)))
         return []
 
 
-def _all_files(root: Path, folder: str) -> list[str]:
+def _all_files(root: Path, folder: str, problems: list[tuple[str, str]]) -> list[str]:
+    """Every file under ``folder``; a folder that cannot be read is a problem, never
+    skipped in silence (it would hide what it holds from the validator)."""
     found: list[str] = []
-    for current, _dirs, files in os.walk(root / folder):
+
+    def unreadable(error: OSError) -> None:
+        if not isinstance(error, FileNotFoundError):
+            where = Path(error.filename or root / folder).relative_to(root).as_posix()
+            problems.append((where, os_reason(error)))
+
+    for current, _dirs, files in os.walk(root / folder, onerror=unreadable):
         found.extend((Path(current) / f).relative_to(root).as_posix() for f in files)
     return sorted(found)
 
@@ -198,13 +262,11 @@ def _read_all(root: Path, paths: Iterable[str]) -> tuple[dict[str, bytes], Unrea
     unreadable: list[tuple[str, str]] = []
     for path in paths:
         try:
-            sources[path] = read_bytes(root / path)
+            sources[path] = read_bytes(root, path)
         except FileNotFoundError:
             unreadable.append((path, "fichier introuvable"))
-        except IsADirectoryError:
-            unreadable.append((path, "c'est un dossier, pas un fichier"))
         except OSError as exc:
-            unreadable.append((path, exc.strerror or "lecture impossible"))
+            unreadable.append((path, os_reason(exc)))
     return sources, tuple(unreadable)
 
 
@@ -213,7 +275,7 @@ def outdated(root: Path, files: Mapping[str, str]) -> list[str]:
     stale = []
     for path, text in sorted(files.items()):
         try:
-            current = (root / path).read_text(encoding="utf-8")
+            current = read_text(root, path)
         except (OSError, UnicodeDecodeError):
             current = None
         if current != text:
@@ -228,6 +290,7 @@ def write_files(root: Path, files: Mapping[str, str]) -> list[str]:
     try:
         for path in stale:
             target = root / path
+            inside(root, target)
             target.parent.mkdir(parents=True, exist_ok=True)
             staged.append((_stage(target, files[path].encode("utf-8")), target))
         for temporary, target in staged:
@@ -238,10 +301,13 @@ def write_files(root: Path, files: Mapping[str, str]) -> list[str]:
     return stale
 
 
-def replace_file(target: Path, data: bytes | str) -> None:
+def replace_file(target: Path, data: bytes | str, *, root: Path | None = None) -> None:
     """Write ``target`` all at once (text as UTF-8 with ``\\n``): a temporary file beside it,
     then a rename. Readers see the old bytes or the new ones, never a mix. The one atomic
-    writer of the tools: every command that writes a file goes through it or ``write_files``."""
+    writer of the tools: every command that writes a file goes through it or ``write_files``.
+    With ``root``, nothing is written outside it (a folder on the way that links out)."""
+    if root is not None:
+        inside(root, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = _stage(target, data.encode("utf-8") if isinstance(data, str) else data)
     try:

@@ -1,7 +1,8 @@
 """The governance part of `bouquet validate`: one call, given the working-tree sources.
 
-History is asked (through the ``git`` command, never GitPython) only for decisions whose
-``statut`` is ``close``, to refuse ballots added or changed after their seal.
+History is asked (through the git edge) only for decisions whose ``statut`` is ``close``, to
+refuse ballots added or changed after their seal, and only when the files checked are those of
+a git repository's root.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bouquet.diagnostics.record import Diagnostic
+from bouquet.edges.git import Repository
+from bouquet.errors import BouquetError
 from bouquet.governance.checks import check_governance, is_governance_path
 from bouquet.governance.files import plain_data
-from bouquet.governance.timeline import HistoryError, sealed_files
+from bouquet.governance.timeline import sealed_files
 
 
 def governance_diagnostics(
@@ -25,11 +28,22 @@ def governance_diagnostics(
     closed = [p.rsplit("/", 1)[0] for p in files if p.endswith("/decision.yaml")
               and _is_closed(files[p])]
     if root is not None and closed:
-        try:
-            sealed = sealed_files(root, sorted(closed))
-        except HistoryError:
-            sealed = {}  # not a git repository, or no history yet: nothing is sealed
+        sealed = _sealed(root, sorted(closed))
     return list(check_governance(files, sealed=sealed))
+
+
+def _sealed(root: Path, folders: list[str]) -> Mapping[str, Mapping[str, bytes]]:
+    """Files at the seal of each sealed folder; nothing outside a git repository, before its
+    first commit, or when ``root`` is only a folder inside one (its paths are not the
+    repository's)."""
+    try:
+        repo = Repository(root)
+    except BouquetError:
+        return {}
+    with repo:
+        if repo.root.resolve() != root.resolve():
+            return {}
+        return sealed_files(repo, folders)
 
 
 def _is_closed(data: bytes) -> bool:

@@ -10,6 +10,9 @@ import json
 from dataclasses import dataclass
 from fractions import Fraction
 
+from bouquet.diagnostics.printable import markdown_code as code
+from bouquet.diagnostics.printable import markdown_inline as md
+from bouquet.diagnostics.printable import visible
 from bouquet.fr import NNBSP, typography
 from bouquet.fr import date as french_date
 from bouquet.governance.models import fraction_text
@@ -82,38 +85,39 @@ def _n(count: int, word: str) -> str:
 
 
 def render_markdown(result: Result, origin: Provenance) -> str:
-    lines = [f"# Procès-verbal — {origin.objet}", ""]
+    lines = [f"# Procès-verbal — {md(origin.objet)}", ""]
     lines += _header(result, origin)
-    lines += ["", "## Résultat", "", f"**{sentence(result)}**", ""]
+    lines += ["", "## Résultat", "", f"**{md(sentence(result))}**", ""]
     if (text := comparison(result)) is not None:
-        lines += [f"Part des suffrages exprimés en faveur : « {text} ».", ""]
+        lines += [f"Part des suffrages exprimés en faveur : « {md(text)} ».", ""]
     if (detail := calculation(result)) is not None:
-        lines += [f"Calcul : {detail}.", ""]
+        lines += [f"Calcul : {md(detail)}.", ""]
     if result.casting:
-        lines += [result.casting[0].upper() + result.casting[1:] + ".", ""]
-    lines += ["## Quorum", "", quorum_line(result), ""]
+        lines += [md(result.casting[0].upper() + result.casting[1:]) + ".", ""]
+    lines += ["## Quorum", "", md(quorum_line(result)), ""]
     lines += ["## Feuille de présence", "", "| Membre | Organisation | Collège | Présence |",
               "| --- | --- | --- | --- |"]
     for row in result.attendance:
-        status = ("présent" if row.voted else f"représenté par « {row.holder} »"
+        status = ("présent" if row.voted else f"représenté par « {md(row.holder)} »"
                   if row.holder else "absent")
-        lines.append(f"| {row.member} | {row.nom} | {row.college} | {status} |")
+        lines.append(f"| {md(row.member)} | {md(row.nom)} | {md(row.college)} | {status} |")
     lines += ["", "## Procurations", ""]
     proxies = [r for r in result.attendance if r.holder]
-    lines += [f"- « {r.member} » a donné pouvoir à « {r.holder} »." for r in proxies] or [
+    lines += [f"- « {md(r.member)} » a donné pouvoir à « {md(r.holder or '')} »."
+              for r in proxies] or [
         "Aucune procuration valable."]
     lines += ["", *_body(result), "", "## Éléments écartés", ""]
-    lines += [f"- `{e.file}` : {e.reason}." for e in result.excluded] or ["Aucun."]
+    lines += [f"- {code(e.file)} : {md(e.reason)}." for e in result.excluded] or ["Aucun."]
     return typo("\n".join(lines) + "\n")
 
 
 def _header(result: Result, origin: Provenance) -> list[str]:
     status = "définitif" if result.final else "provisoire : le scrutin n'est pas clos"
-    lines = [f"- Décision : `{result.decision}`",
-             f"- Instance : {origin.instance_nom} (`{origin.instance}`)",
+    lines = [f"- Décision : {code(result.decision)}",
+             f"- Instance : {md(origin.instance_nom)} ({code(origin.instance)})",
              f"- Méthode : {METHODS.get(result.method, result.method)}"]
     if origin.publication:
-        lines.append(f"- Version soumise à approbation : {origin.publication}")
+        lines.append(f"- Version soumise à approbation : {md(origin.publication)}")
     lines += [f"- Ouverture : {_when(origin.opening_date)}commit `{origin.opening}`",
               f"- Clôture : {_when(origin.seal_date)}commit `{origin.seal}`" if origin.seal
               else "- Clôture : non close", f"- Résultat : {status}"]
@@ -151,7 +155,8 @@ def _body(result: Result) -> list[str]:
         grades = dict(result.grades)
         for rank, group in enumerate(result.ranking, start=1):
             suffix = " (ex æquo)" if len(group) > 1 else ""
-            lines += [f"| {rank}{suffix} | {option} | {grades[option]} |" for option in group]
+            lines += [f"| {rank}{suffix} | {md(option)} | {md(grades[option])} |"
+                      for option in group]
         return lines
     lines = ["## Dépouillement par collège", "",
              "| Collège | Poids | Pour | Contre | Abstention | Blanc | Part des pour |",
@@ -159,11 +164,11 @@ def _body(result: Result) -> list[str]:
     for c in result.colleges:
         weight = f"{c.weight} %" if c.weight is not None else "—"
         share = fraction_text(c.share) if c.share is not None else "aucun exprimé"
-        lines.append(f"| {c.name} | {weight} | {c.pour} | {c.contre} | {c.abstention} | "
+        lines.append(f"| {md(c.name)} | {weight} | {c.pour} | {c.contre} | {c.abstention} | "
                      f"{c.blanc} | {share} |")
     if result.objections:
         lines += ["", "### Objections", ""]
-        lines += [f"- « {member} » : {motif or '(sans motif)'}"
+        lines += [f"- « {md(member)} » : {md(motif) if motif else '(sans motif)'}"
                   for member, motif in result.objections]
     return lines
 
@@ -176,7 +181,7 @@ def render_text(result: Result, origin: Provenance) -> str:
     if not result.final:
         lines.append("Résultat provisoire : le scrutin n'est pas clos.")
     lines += [f"Écarté : {e.file} : {e.reason}" for e in result.excluded]
-    return typo("\n".join(lines) + "\n")
+    return typo(visible("\n".join(lines) + "\n"))
 
 
 def render_json(result: Result, origin: Provenance) -> str:

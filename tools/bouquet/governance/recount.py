@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bouquet.errors import BouquetError
+from bouquet.diagnostics.printable import visible
+from bouquet.edges.git import Repository
+from bouquet.errors import BouquetError, ExitCode
 from bouquet.governance.coherence import instance_problems
 from bouquet.governance.files import (
     DECISIONS_DIR,
@@ -17,11 +19,11 @@ from bouquet.governance.files import (
     submission_kind,
 )
 from bouquet.governance.minutes import Provenance
-from bouquet.governance.models import Decision, Instance, Membres
+from bouquet.governance.models import DECISION_ID_PATTERN, Decision, Instance, Membres
 from bouquet.governance.result import Assembly, Excluded, Result
 from bouquet.governance.signatures import SIGNATURE_SUFFIX, verify_all
 from bouquet.governance.tally import tally
-from bouquet.governance.timeline import HistoryError, Snapshot, git, read_decision
+from bouquet.governance.timeline import Snapshot, read_decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +43,6 @@ class Recount:
         )
 
 
-def repo_root(start: Path) -> Path:
-    return Path(git(start, "rev-parse", "--show-toplevel").decode().strip())
-
-
 def resolve_folder(root: Path, argument: str, cwd: Path) -> str:
     """A decision's id, or its folder (relative to ``cwd``), as a repo-relative folder."""
     if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", argument) and "/" not in argument:
@@ -57,15 +55,20 @@ def resolve_folder(root: Path, argument: str, cwd: Path) -> str:
     try:
         relative = folder.relative_to(root.resolve()).as_posix()
     except ValueError as exc:
-        raise HistoryError(f"{argument} n'est pas dans le dépôt {root}") from exc
+        raise BouquetError(f"{argument} n'est pas dans le dépôt {root}",
+                           exit_code=ExitCode.USAGE) from exc
     if not relative.startswith(DECISIONS_DIR + "/") or relative.count("/") != 2:
-        raise HistoryError(f"{argument} n'est pas un dossier de {DECISIONS_DIR}/<id>/")
+        raise BouquetError(f"{argument} n'est pas un dossier de {DECISIONS_DIR}/<id>/",
+                           exit_code=ExitCode.USAGE)
     return relative
 
 
 def assemble(snapshot: Snapshot) -> Assembly:
     files = snapshot.at_opening
     decision_file = f"{snapshot.folder}/decision.yaml"
+    if decision_file not in files:
+        raise BouquetError(f"{decision_file} : illisible au commit d'ouverture "
+                           f"{snapshot.opening[:12]}")
     decision = load_model(Decision, files[decision_file], decision_file)
     if MEMBERS_FILE not in files:
         raise BouquetError(f"{MEMBERS_FILE} absent au commit d'ouverture {snapshot.opening[:12]}")
@@ -82,7 +85,16 @@ def assemble(snapshot: Snapshot) -> Assembly:
 
 
 def recount(root: Path, folder: str) -> Recount:
-    snapshot = read_decision(root, folder)
+    name = folder.rsplit("/", 1)[-1]
+    if not re.fullmatch(DECISION_ID_PATTERN, name):
+        shown = visible(folder, name=True)
+        raise BouquetError(
+            f"{shown}/decision.yaml:1:1: nom de dossier de décision invalide "
+            f"« {visible(name, name=True)} »",
+            hint="Renommez le dossier : minuscules, chiffres et tirets, comme l'« id » "
+                 "de la décision (par exemple 2026-12-approbation-v1-1-0).")
+    with Repository(root) as repo:
+        snapshot = read_decision(repo, folder)
     assembly = assemble(snapshot)
     refused: dict[str, str] = {}
     if assembly.instance.regles.signature:

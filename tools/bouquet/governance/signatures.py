@@ -1,31 +1,27 @@
 """Detached SSH signatures of ballots and proxies (namespace ``bouquet-vote``).
 
-The allowed signers are built from ``membres.yaml`` as of the opening commit, written to a
-temporary directory, and each file is checked with ``ssh-keygen -Y verify`` for the member
-named by its file name: a file signed with another member's key does not verify.
+The allowed signers are built from ``membres.yaml`` as of the opening commit, and each file is
+checked (by ``bouquet.edges.ssh``, which runs ``ssh-keygen -Y verify``) for the member named by
+its file name: a file signed with another member's key does not verify.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import tempfile
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from bouquet.edges import ssh
+from bouquet.edges.ssh import SIGNATURE_SUFFIX
 from bouquet.governance.models import Membre
 
+__all__ = ["KEY_PATTERN", "NAMESPACE", "SIGNATURE_SUFFIX", "allowed_signers", "sign",
+           "verify_all"]
+
 NAMESPACE = "bouquet-vote"
-SIGNATURE_SUFFIX = ".sig"
 KEY_PATTERN = re.compile(
     r"^((?:sk-)?(?:ssh|ecdsa)-[a-z0-9@.-]+)\s+([A-Za-z0-9+/]+={0,3})(?:\s.*)?$"
 )
-
-
-class SigningError(Exception):
-    """``ssh-keygen`` is missing or refused to sign; French message."""
 
 
 def allowed_signers(members: Mapping[str, Membre]) -> str:
@@ -54,50 +50,17 @@ def verify_all(
             to_check[path] = (member, content, signature)
     if not to_check:
         return refused
-    with tempfile.TemporaryDirectory(prefix="bouquet-vote-") as tmp:
-        allowed = Path(tmp) / "allowed_signers"
-        allowed.write_text(allowed_signers(members), encoding="utf-8")
-        jobs = sorted(to_check.items())
-        workers = max(1, min(8, os.cpu_count() or 1))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            outcomes = pool.map(lambda job: _verify(allowed, Path(tmp), *job), jobs)
-            for (path, (member, _, _)), ok in zip(jobs, outcomes, strict=True):
-                if not ok:
-                    refused[path] = (
-                        f"signature refusée : elle n'est pas celle de « {member} » avec une clé "
-                        "déclarée à l'ouverture, ou le fichier a été modifié après signature"
-                    )
+    verified = ssh.verify(allowed_signers(members), NAMESPACE, to_check)
+    for path, (member, _, _) in sorted(to_check.items()):
+        if not verified[path]:
+            refused[path] = (
+                f"signature refusée : elle n'est pas celle de « {member} » avec une clé "
+                "déclarée à l'ouverture, ou le fichier a été modifié après signature"
+            )
     return refused
 
 
-def _verify(allowed: Path, tmp: Path, path: str, job: tuple[str, bytes, bytes]) -> bool:
-    member, content, signature = job
-    sig_file = tmp / (re.sub(r"[^a-zA-Z0-9_.-]", "_", path) + SIGNATURE_SUFFIX)
-    sig_file.write_bytes(signature)
-    try:
-        done = subprocess.run(
-            ["ssh-keygen", "-Y", "verify", "-f", str(allowed), "-I", member,
-             "-n", NAMESPACE, "-s", str(sig_file)],
-            input=content, capture_output=True, check=False,
-        )
-    except FileNotFoundError:
-        return False
-    return done.returncode == 0
-
-
 def sign(path: Path, key: Path) -> Path:
-    """Write ``path.sig`` with ``ssh-keygen -Y sign``; return the signature's path."""
-    if not key.is_file():
-        raise SigningError(f"clé introuvable : {key}")
-    target = path.with_name(path.name + SIGNATURE_SUFFIX)
-    try:
-        done = subprocess.run(
-            ["ssh-keygen", "-Y", "sign", "-n", NAMESPACE, "-f", str(key), str(path)],
-            capture_output=True, check=False,
-        )
-    except FileNotFoundError as exc:
-        raise SigningError("ssh-keygen est introuvable : installez OpenSSH (≥ 8.2)") from exc
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip()
-        raise SigningError(f"ssh-keygen n'a pas pu signer : {detail}")
-    return target
+    """Write ``path.sig`` (``ssh-keygen -Y sign`` in our namespace); return its path. A
+    French ``BouquetError`` when the key is missing or ``ssh-keygen`` refuses."""
+    return ssh.sign(path, key, NAMESPACE)

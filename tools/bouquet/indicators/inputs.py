@@ -16,7 +16,7 @@ from bouquet.content.geography import Geography, parse_cog
 from bouquet.content.layout import DEPLOYMENTS_DIR
 from bouquet.content.reading.loader import load_yaml
 from bouquet.edges.artefacts import read_tables, write_tables
-from bouquet.edges.git import GitUsageError, Repository
+from bouquet.edges.git import Repository
 from bouquet.edges.worktree import read_bytes, whole_repository
 from bouquet.errors import BouquetError
 from bouquet.indicators.tables import (
@@ -91,7 +91,7 @@ def release_modules(root: Path) -> tuple[ReleaseModules, ...]:
     git)."""
     try:
         repository = Repository(root)
-    except GitUsageError:
+    except BouquetError:
         return ()
     found = []
     finals = [t for t in repository.release_tags() if t.is_final]
@@ -106,7 +106,7 @@ def release_modules(root: Path) -> tuple[ReleaseModules, ...]:
 
 def read_inputs(root: Path, *, use_cache: bool = True) -> Inputs:
     try:
-        geography = parse_cog(read_bytes(root / COG_FILE))
+        geography = parse_cog(read_bytes(root, COG_FILE))
     except OSError:
         raise BouquetError(f"référentiel géographique « {COG_FILE} » introuvable",
                            hint="Lancez la commande dans une copie complète du dépôt.") from None

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from bouquet.content.catalogue import Catalogue
 from bouquet.content.reading.plain import plain_value
+from bouquet.diagnostics.printable import visible
 from bouquet.diagnostics.record import Severity
-from bouquet.edges.worktree import WorkingTree, whole_repository
+from bouquet.edges.git import Repository
+from bouquet.edges.worktree import WorkingTree, read_bytes, whole_repository
 from bouquet.errors import BouquetError
 from bouquet.governance.recount import recount
-from bouquet.governance.timeline import HistoryError
-from bouquet.release import gitops
 from bouquet.release.preconditions import DecisionFact, Facts
 from bouquet.validation.sources import check_sources
 from bouquet.versioning.compute import VersionReport
@@ -38,9 +38,9 @@ def validation(root: Path, today: dt.date) -> tuple[tuple[str, ...], Catalogue]:
     return tuple(lines), catalogue
 
 
-def _publication(path: Path) -> str | None:
+def _publication(root: Path, path: Path) -> str | None:
     try:
-        data = plain_value(path.name, path.read_bytes())
+        data = plain_value(path.name, read_bytes(root, path))
     except OSError:
         return None
     value = data.get("publication") if isinstance(data, dict) else None
@@ -51,14 +51,15 @@ def decision_facts(root: Path, tag: str) -> tuple[DecisionFact, ...]:
     """Every decision whose ``publication`` is ``tag``, recounted from history."""
     facts = []
     for path in sorted((root / DECISIONS_DIR).glob("*/decision.yaml")):
-        if _publication(path) != tag:
+        if _publication(root, path) != tag:
             continue
         folder = path.parent.relative_to(root).as_posix()
         try:
             counted = recount(root, folder)
-        except (HistoryError, BouquetError) as exc:
-            facts.append(DecisionFact(path.parent.name, tag, False, None, "unreadable",
-                                      problem=str(exc)))
+        except BouquetError as exc:
+            problem = f"{exc.message}\nAide : {exc.hint}" if exc.hint else exc.message
+            facts.append(DecisionFact(visible(path.parent.name, name=True), tag, False, None,
+                                      "unreadable", problem=problem))
             continue
         seal = counted.snapshot.seal
         facts.append(DecisionFact(path.parent.name, tag, seal is not None and counted.result.final,
@@ -73,17 +74,20 @@ def release_facts(
     tag = f"v{report.next}"
     blocking = tuple(f"{c.path} : {c.message}" for c in report.blocking)
     errors, catalogue = validation(root, today)
+    with Repository(root) as repo:
+        branch, dirty, tag_exists = repo.branch(), repo.status_lines(), tag in repo.tag_names()
+        same_as_candidate = None if final else _same_candidate(repo, report)
     facts = Facts(
-        branch=gitops.branch(root),
-        dirty=tuple(gitops.status_lines(root)),
+        branch=branch,
+        dirty=tuple(dirty),
         validation_errors=errors,
         blocking_changes=blocking,
         nothing_to_release=report.current is not None and int(report.bump) == 0,
         tag=tag,
-        tag_exists=gitops.tag_exists(root, tag),
+        tag_exists=tag_exists,
         final=final,
         decisions=decision_facts(root, tag) if final else (),
-        same_as_candidate=None if final else _same_candidate(root, report),
+        same_as_candidate=same_as_candidate,
     )
     return facts, catalogue
 
@@ -91,11 +95,11 @@ def release_facts(
 CONTENT_PATHS = ("modules", "schema")
 
 
-def _same_candidate(root: Path, report: VersionReport) -> str | None:
+def _same_candidate(repo: Repository, report: VersionReport) -> str | None:
     """The latest rc tag of the version being cut, when its content equals HEAD's."""
     base = f"v{report.next.major}.{report.next.minor}.{report.next.patch}-rc."
-    candidates = [t for t in gitops.tags(root) if t.startswith(base) and t[len(base):].isdigit()]
+    candidates = [t for t in repo.tag_names() if t.startswith(base) and t[len(base):].isdigit()]
     if not candidates:
         return None
     latest = max(candidates, key=lambda t: int(t[len(base):]))
-    return latest if gitops.same_content(root, latest, CONTENT_PATHS) else None
+    return latest if repo.same_trees(latest, "HEAD", CONTENT_PATHS) else None

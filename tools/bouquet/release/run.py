@@ -13,6 +13,7 @@ from pathlib import Path
 from bouquet.content.catalogue import Catalogue
 from bouquet.diagnostics.record import Diagnostic
 from bouquet.edges.git import Repository, parse_release_tag
+from bouquet.edges.worktree import read_text
 from bouquet.release import preconditions
 from bouquet.release.changelog import CHANGELOG_PATH
 from bouquet.release.content import read_snapshot, snapshot_with
@@ -51,13 +52,11 @@ def make_plan(root: Path, report: VersionReport, date: dt.date,
             snapshot_with(repo, report.to_commit, clean)
         items = item_versions(repo, report.to_commit, report.next, report=report)
     titles = {i: m.titre for i, m in target.catalogue.modules.items()}
-    existing = root / CHANGELOG_PATH
     return build_plan(
         version=report.next, previous=report.current, date=date,
         notes_markdown=_notes(root, report, date, moved_modules(titles, items)),
         target=target, items=items,
-        decision=decision, existing_changelog=(
-            existing.read_text(encoding="utf-8") if existing.is_file() else None),
+        decision=decision, existing_changelog=read_text(root, CHANGELOG_PATH),
     )
 
 
@@ -66,7 +65,7 @@ def release(
     before_step: StepHook | None = None, today: dt.date | None = None,
 ) -> Outcome:
     """Check every precondition, then cut the release (or only plan it with ``dry_run``).
-    Raises ``GitUsageError`` for usage problems and ``GitFailed`` when a step failed (the
+    Raises ``BouquetError``: a usage problem (exit 2), or a step that failed (exit 1, the
     repository is then exactly as before). ``date`` is the release's date; ``today`` (by
     default ``date``) is the day the content is validated for, as ``bouquet validate`` does."""
     report = compute(root, pre_release=pre_release)

@@ -5,6 +5,7 @@ bytes of every file it will write and the existing tags. If any step raises — 
 refusing the commit, a full disk, an interruption, a failure injected by a test through
 ``before_step`` — everything is put back: the created tag deleted, the branch moved back,
 the index file and every written file restored byte for byte, created folders removed.
+Commit and tag go through the git edge, which runs git itself: its hooks run as usual.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bouquet.edges.worktree import replace_file
-from bouquet.release import gitops
+from bouquet.edges.git import Repository
+from bouquet.edges.worktree import read_bytes, replace_file
+from bouquet.errors import BouquetError
 
 StepHook = Callable[[str], None]
 STEPS = ("write", "stage", "commit", "tag", "done")
@@ -44,17 +46,18 @@ class _Snapshot:
     tags: frozenset[str]
 
 
-def _snapshot(root: Path, change: Change) -> _Snapshot:
-    head = gitops.head(root)
-    branch = gitops.branch(root)
+def _snapshot(repo: Repository, change: Change) -> _Snapshot:
+    root = repo.root
+    head = repo.head()
+    branch = repo.branch()
     if head is None or branch is None:
-        raise gitops.GitFailed(("rev-parse", "HEAD"), "HEAD n'est pas sur une branche")
-    index_file = gitops.index_path(root)
+        raise _failed("HEAD n'est pas sur une branche")
+    index_file = repo.index_path()
     files: dict[str, bytes | None] = {}
     missing: list[Path] = []
     for rel, _ in change.files:
         target = root / rel
-        files[rel] = target.read_bytes() if target.is_file() else None
+        files[rel] = read_bytes(root, rel) if target.is_file() else None
         parent = target.parent
         while parent != root and not parent.exists():
             missing.append(parent)
@@ -63,41 +66,51 @@ def _snapshot(root: Path, change: Change) -> _Snapshot:
         head=head, branch_ref=f"refs/heads/{branch}",
         index=index_file.read_bytes() if index_file.is_file() else None,
         files=files, missing_dirs=tuple(sorted(set(missing), key=lambda p: -len(p.parts))),
-        tags=frozenset(gitops.tags(root)),
+        tags=repo.tag_names(),
     )
+
+
+def _failed(cause: str) -> BouquetError:
+    return BouquetError(
+        "la publication a échoué, le dépôt a été remis exactement dans son état d'avant.\n"
+        f"Cause : {cause}",
+        hint="corrigez la cause (par exemple un crochet git qui refuse le commit), "
+        "puis relancez.")
 
 
 def apply(root: Path, change: Change, *, before_step: StepHook = _no_hook) -> str:
     """Write, stage, commit and tag; return the release commit. On any failure, roll back
-    and re-raise."""
-    snapshot = _snapshot(root, change)
-    try:
-        before_step("write")
-        for rel, data in change.files:
-            replace_file(root / rel, data)
-        before_step("stage")
-        gitops.run(root, "add", "--", *(rel for rel, _ in change.files))
-        before_step("commit")
-        gitops.run(root, "commit", "--quiet", "--cleanup=verbatim", "--file=-",
-                   stdin=change.commit_message)
-        commit = gitops.run(root, "rev-parse", "HEAD").strip()
-        before_step("tag")
-        gitops.run(root, "tag", "--annotate", "--cleanup=verbatim", "--file=-", change.tag,
-                   commit, stdin=change.tag_message)
-        before_step("done")
-    except BaseException:
-        _rollback(root, change, snapshot)
-        raise
+    and re-raise (a step that git refused, such as a hook, as a ``BouquetError`` that says
+    so and gives git's message as the cause)."""
+    with Repository(root) as repo:
+        snapshot = _snapshot(repo, change)
+        try:
+            before_step("write")
+            for rel, data in change.files:
+                replace_file(root / rel, data, root=root)
+            before_step("stage")
+            repo.stage([rel for rel, _ in change.files])
+            before_step("commit")
+            commit = repo.commit(change.commit_message)
+            before_step("tag")
+            repo.tag(change.tag, commit, change.tag_message)
+            before_step("done")
+        except BouquetError as error:
+            _rollback(repo, change, snapshot)
+            raise _failed(error.message) from error
+        except BaseException:
+            _rollback(repo, change, snapshot)
+            raise
     return commit
 
 
-def _rollback(root: Path, change: Change, snapshot: _Snapshot) -> None:
-    if change.tag not in snapshot.tags and gitops.tag_exists(root, change.tag):
-        gitops.run(root, "update-ref", "-d", f"refs/tags/{change.tag}")
-    if gitops.head(root) != snapshot.head:
-        gitops.run(root, "update-ref", "-m", "bouquet release : annulation",
-                   snapshot.branch_ref, snapshot.head)
-    index_file = gitops.index_path(root)
+def _rollback(repo: Repository, change: Change, snapshot: _Snapshot) -> None:
+    root = repo.root
+    if change.tag not in snapshot.tags and change.tag in repo.tag_names():
+        repo.delete_tag(change.tag)
+    if repo.head() != snapshot.head:
+        repo.move_branch(snapshot.branch_ref, snapshot.head, "bouquet release : annulation")
+    index_file = repo.index_path()
     if snapshot.index is None:
         index_file.unlink(missing_ok=True)
     else:

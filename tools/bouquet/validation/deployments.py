@@ -39,7 +39,8 @@ from bouquet.content.model_errors import model_diagnostics, real_errors, shown
 from bouquet.content.reading.loader import Document, json_path, load_yaml
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import Diagnostic
-from bouquet.edges.git import GitUsageError, Repository
+from bouquet.edges.git import Repository
+from bouquet.errors import BouquetError
 
 Build = Callable[[Mapping[str, bytes]], Catalogue]
 Loc = tuple[str | int, ...]
@@ -86,7 +87,7 @@ class ReleaseCatalogues:
             return None
         try:
             return cls(Repository(root), build)
-        except GitUsageError:
+        except BouquetError:
             return None
 
     def at(self, version: str) -> Catalogue | None:

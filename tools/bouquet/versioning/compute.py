@@ -4,7 +4,7 @@
 ``compute(repo_path, from_rev=None, to_rev="HEAD", pre_release=None)`` resolves the range
 (``from`` defaults to the highest final tag ``vX.Y.Z`` reachable from ``to``), builds the two
 catalogues from the changed files only, diffs them and applies the policy. It raises
-``bouquet.edges.git.GitUsageError`` (French message, exit 2) for an unknown revision or a
+``bouquet.errors.BouquetError`` (French message, exit 2) for an unknown revision or a
 shallow clone missing its release tag; invalid content is reported as diagnostics that name
 the revision, never as an exception.
 """
@@ -21,7 +21,8 @@ import semver
 from bouquet.content.catalogue import Catalogue
 from bouquet.content.reading.plain import plain_value
 from bouquet.diagnostics.record import Diagnostic, Severity
-from bouquet.edges.git import FETCH_HINT, GitUsageError, ReleaseTag, Repository
+from bouquet.edges.git import FETCH_HINT, ReleaseTag, Repository
+from bouquet.errors import BouquetError, ExitCode
 from bouquet.validation.catalogue import build_catalogue
 from bouquet.versioning import policy, snapshot
 from bouquet.versioning.changes import Change
@@ -99,9 +100,10 @@ def _base(
         commit = repo.resolve(from_rev)
         if commit != to_commit and not repo.is_ancestor(commit, to_commit):
             if repo.is_ancestor(to_commit, commit):
-                raise GitUsageError(
+                raise BouquetError(
                     f"« --from {from_rev} » est plus récent que « --to » : inversez les deux "
-                    "révisions (--from l'ancienne version, --to la nouvelle).")
+                    "révisions (--from l'ancienne version, --to la nouvelle).",
+                    exit_code=ExitCode.USAGE)
             repo.warnings.append(
                 f"« {from_rev} » n'est pas un ancêtre de « --to » : les deux révisions sont sur "
                 "des branches divergentes, les changements comparent leurs contenus.")
@@ -109,10 +111,10 @@ def _base(
     tag = repo.highest_final_tag(to_commit, tags)
     if tag is None:
         if repo.is_shallow():
-            raise GitUsageError(
+            raise BouquetError(
                 "Ce clone est superficiel (shallow) : la dernière version publiée (étiquette "
-                f"vX.Y.Z) n'y est pas. Lancez « {FETCH_HINT} » puis relancez la commande."
-            )
+                f"vX.Y.Z) n'y est pas. Lancez « {FETCH_HINT} » puis relancez la commande.",
+                exit_code=ExitCode.USAGE)
         return None, None, None
     return tag, tag.commit, tag.name
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bouquet import fr
+from bouquet.diagnostics.printable import markdown_code
+from bouquet.diagnostics.printable import markdown_inline as md
 from bouquet.versioning.changes import Change, ModuleVersion, Scope
 from bouquet.versioning.compute import VersionReport
 from bouquet.versioning.credits import Credits, Target
@@ -131,26 +133,26 @@ def render_markdown(notes: Notes) -> str:
     lines = [f"# {notes.quarter} — version {notes.version}", "", _intro(notes), ""]
     if notes.blocking:
         lines += ["> **À régler avant publication**" + fr.NNBSP + ":", ">"]
-        lines += [f"> - {item}" for item in notes.blocking] + [""]
+        lines += [f"> - {md(item)}" for item in notes.blocking] + [""]
     if not notes.sections:
         lines += ["Aucun changement du contenu publié.", ""]
     for section in notes.sections:
         lines += [f"## {section.kind.heading}", ""]
         for group in section.groups:
-            lines += [f"### {group.heading}", ""] + [f"- {item}" for item in group.items]
+            lines += [f"### {md(group.heading)}", ""] + [f"- {md(item)}" for item in group.items]
             lines.append("")
     lines += _module_version_lines(notes)
     if notes.contributors or notes.structures:
         lines += ["## Contributions", ""]
-        lines += [f"- {title}{fr.NNBSP}: {fr.enumeration(names)}." for title, names in
-                  notes.credits]
+        lines += [f"- {md(title)}{fr.NNBSP}: {md(fr.enumeration(names))}."
+                  for title, names in notes.credits]
         if notes.credits:
             lines.append("")
         if notes.structures:
             lines += ["Merci aux structures qui ont écrit les modules modifiés"
-                      f"{fr.NNBSP}: {fr.enumeration(notes.structures)}.", ""]
+                      f"{fr.NNBSP}: {md(fr.enumeration(notes.structures))}.", ""]
         if notes.contributors:
-            lines += [f"Merci à {fr.enumeration(notes.contributors)}.", ""]
+            lines += [f"Merci à {md(fr.enumeration(notes.contributors))}.", ""]
     return fr.typography("\n".join(lines))
 
 
@@ -161,7 +163,7 @@ def _module_version_lines(notes: Notes) -> list[str]:
     for item in notes.module_versions:
         value = (f"{item.previous} → {item.version}" if item.previous
                  else f"{item.version} (première publication)")
-        lines.append(f"- {item.title} (`{item.id}`){fr.NNBSP}: {value}")
+        lines.append(f"- {md(item.title)} ({markdown_code(item.id)}){fr.NNBSP}: {value}")
     return [*lines, ""]
 
 

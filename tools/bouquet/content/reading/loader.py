@@ -31,12 +31,13 @@ from bouquet.content.reading.tree import (
     plain_scalar,
 )
 from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.printable import FORBIDDEN_RAW_UTF8
 from bouquet.diagnostics.record import Diagnostic
+from bouquet.edges.limits import MAX_BYTES, real_size
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "Loc", "Position", "json_path", "load_yaml",
            "plain_scalar"]
 
-MAX_BYTES = 1024 * 1024
 
 
 def load_yaml(path: str, data: bytes) -> tuple[Document | None, list[Diagnostic]]:
@@ -69,10 +70,14 @@ def load_yaml(path: str, data: bytes) -> tuple[Document | None, list[Diagnostic]
 
 
 def _precheck(path: str, data: bytes, out: list[Diagnostic]) -> bytes | None:
-    if len(data) > MAX_BYTES:
-        size = f"{len(data) / MAX_BYTES:.1f}".replace(".", ",")
+    if real_size(data) > MAX_BYTES:
+        size = f"{real_size(data) / MAX_BYTES:.1f}".replace(".", ",")
         message = f"fichier trop volumineux ({size} Mio, 1 Mio au plus)"
         out.append(diag("BQ003", path, 1, 1, message))
+        return None
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        out.append(diag("BQ006", path, 1, 1, "le fichier commence par une marque UTF-32 : "
+                        "il doit être enregistré en UTF-8 sans BOM"))
         return None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         out.append(diag("BQ006", path, 1, 1, "le fichier commence par une marque UTF-16 : "
@@ -96,6 +101,13 @@ def _precheck(path: str, data: bytes, out: list[Diagnostic]) -> bytes | None:
         return None
     if not data.strip():
         out.append(diag("BQ007", path, 1, 1, "le fichier est vide"))
+        return None
+    bidi = FORBIDDEN_RAW_UTF8.search(data)
+    if bidi is not None:  # libyaml accepts these raw: refused like the control bytes
+        line, column = _offset_position(data, bidi.start())
+        code = ord(bidi.group().decode("utf-8"))
+        out.append(diag("BQ015", path, line, column,
+                        f"caractère interdit U+{code:04X} dans le fichier"))
         return None
     return data
 

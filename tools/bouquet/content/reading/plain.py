@@ -17,8 +17,10 @@ import functools
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from bouquet.content.reading.loader import MAX_BYTES, load_yaml
+from bouquet.content.reading.loader import load_yaml
 from bouquet.content.reading.tree import MAX_DEPTH, plain_scalar
+from bouquet.diagnostics.printable import FORBIDDEN, FORBIDDEN_RAW_UTF8
+from bouquet.edges.limits import MAX_BYTES, real_size
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -31,7 +33,7 @@ def load_plain(data: bytes) -> object | None:
     """The plain data of one YAML mapping, or None when only ``load_yaml`` should judge it.
     A content is read once per process (``version`` then ``notes``' per-module versions
     read the same blobs): the data is shared and must not be mutated."""
-    if len(data) > MAX_BYTES or data.startswith(_BOMS):
+    if real_size(data) > MAX_BYTES or data.startswith(_BOMS) or FORBIDDEN_RAW_UTF8.search(data):
         return None
     try:
         node = yaml.compose(data, Loader=_Composer)
@@ -83,6 +85,8 @@ class _Plain:
 
     def value(self, node: Node, depth: int = 0) -> object:
         if isinstance(node, ScalarNode):
+            if node.style == '"' and FORBIDDEN.search(node.value):
+                raise _NeedsLoader
             if node.tag == _PLAIN:
                 return plain_scalar(node.value)
             if node.tag == _STR:
@@ -97,7 +101,7 @@ class _Plain:
             result: dict[str, object] = {}
             for key, item in node.value:
                 if not isinstance(key, ScalarNode) or key.tag not in (_PLAIN, _STR) \
-                        or key.value in result:
+                        or key.value in result or FORBIDDEN.search(key.value):
                     raise _NeedsLoader
                 result[key.value] = self.value(item, depth + 1)
             return result

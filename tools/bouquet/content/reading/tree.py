@@ -8,6 +8,7 @@ objects from tags and never expands aliases. ``bouquet.content.reading.loader`` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from bouquet.diagnostics.codes import diag
+from bouquet.diagnostics.printable import FORBIDDEN, visible
 from bouquet.diagnostics.record import Diagnostic
 
 MAX_DEPTH = 32
@@ -77,8 +79,10 @@ class Document:
         return found if found is not None else self.position(loc)
 
     def is_tainted(self, loc: Sequence[str | int]) -> bool:
+        """Whether ``loc`` or one of its ancestors was dropped: one set lookup per level (a
+        scan of every tainted location would make N aliases cost N² here)."""
         current = tuple(loc)
-        return any(current[: len(t)] == t for t in self.tainted)
+        return any(current[:size] in self.tainted for size in range(len(current) + 1))
 
 
 def mark_position(mark: object) -> Position:
@@ -101,12 +105,26 @@ _BUILDERS = {
 _RESOLVERS = Resolver.yaml_implicit_resolvers
 
 
+_NUMBER_SPELLING = {
+    "tag:yaml.org,2002:int": re.compile(r"[-+]?(?:0|[1-9][0-9]*)"),
+    "tag:yaml.org,2002:float": re.compile(
+        r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+        r"|\.(?:nan|NaN|NAN)"),
+}
+
+
 def plain_scalar(text: str) -> object:
-    """Value of an untagged plain scalar, as PyYAML's safe loader would give it."""
+    """Value of an untagged plain scalar, as PyYAML's safe loader would give it — except
+    YAML 1.1's exotic numbers: ``0x1F00``, ``0755``, ``1:30:00`` or ``3_500`` stay text, so
+    a strict number field refuses them as it refuses ``yes``; a number is written in
+    decimal digits."""
     if " " in text and not text[:1].isdigit():
         return text  # only timestamps hold a space, and they start with a digit
     for tag, regexp in _RESOLVERS.get(text[:1] if text else "", ()):
         if tag in _BUILDERS and regexp.match(text):
+            spelling = _NUMBER_SPELLING.get(tag)
+            if spelling is not None and not spelling.fullmatch(text):
+                return text
             try:
                 return _BUILDERS[tag](ScalarNode(tag, text))
             except (ValueError, OverflowError):  # e.g. 2026-02-30: keep the text
@@ -244,6 +262,8 @@ class TreeBuilder:
         """The hot path: one call per scalar, so the common cases are inlined."""
         if event.anchor is not None or event.tag is not None:
             self._check_anchor_tag(event)
+        if event.style == '"' and FORBIDDEN.search(event.value):
+            event.value = self._forbidden_escape(event)
         if not self.stack:
             self._root_scalar(event)
             return
@@ -270,6 +290,19 @@ class TreeBuilder:
             frame.key = None
         else:
             container.append(value)
+
+    def _forbidden_escape(self, event: ScalarEvent) -> str:
+        """A double-quoted text whose escapes spell a character the raw bytes could not hold
+        (``"\\e[2J"``, ``"\\u202E"``): refused like the raw byte (BQ015); the value is
+        kept in its visible form, so nothing downstream prints the control sequence."""
+        found = FORBIDDEN.search(event.value)
+        assert found is not None
+        line, column = mark_position(event.start_mark)
+        message = (f"caractère interdit U+{ord(found.group()):04X} écrit par un échappement "
+                   "entre guillemets")
+        self.out.append(diag("BQ015", self.path, line, column, message,
+                             json_path=self._here(event)))
+        return visible(event.value)
 
     def _root_scalar(self, event: ScalarEvent) -> None:
         loc = self._slot()

@@ -1,0 +1,118 @@
+"""Environment errors are not bugs (issue 11, item 15): a folder that cannot be written or
+read gets a French message naming the path and the cause, exit 1 or 2, never exit 3; and
+a folder the validator cannot read is reported, never skipped."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from releasekit import (
+    bouquet,
+    commit_all,
+    git,
+    init_repo,
+    merge_branch,
+    repo_state,
+    write_governance,
+    write_module,
+)
+
+from bouquet.cli import main
+
+AS_ROOT = os.geteuid() == 0
+needs_rights = pytest.mark.skipif(AS_ROOT, reason="root reads and writes through any mode")
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = init_repo(tmp_path / "depot")
+    write_governance(root)
+    commit_all(root, "Gouvernance")
+    monkeypatch.chdir(root)
+    merge_branch(root, "module/cartographie", "Ajoute la cartographie",
+                 lambda: write_module(root, "cartographie", titre="Cartographie"))
+    return root
+
+
+def test_a_releases_path_that_cannot_hold_files_is_reported_and_rolled_back(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "releases").write_text("pas un dossier\n", encoding="utf-8")
+    commit_all(repo, "Un fichier à la place du dossier")
+    before = repo_state(repo)
+    code = bouquet(repo, "release", "--pre-release", "rc", "--date", "2026-11-20")
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "releases/v1.0.0-rc.1.json" in err
+    assert "un élément du chemin n'est pas un dossier" in err
+    assert "erreur interne" not in err
+    assert repo_state(repo) == before and git(repo, "tag", "-l") == ""
+
+
+@needs_rights
+def test_a_read_only_releases_folder_is_reported(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "releases").mkdir()
+    (repo / "releases").chmod(0o555)
+    try:
+        code = bouquet(repo, "release", "--pre-release", "rc", "--date", "2026-11-20")
+    finally:
+        (repo / "releases").chmod(0o755)
+    err = capsys.readouterr().err
+    assert code == 1 and "permission refusée" in err and "erreur interne" not in err
+
+
+@needs_rights
+def test_an_unreadable_governance_folder_is_reported_not_skipped(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = repo / "governance" / "instances"
+    folder.chmod(0o000)
+    try:
+        code = main(["validate"])
+    finally:
+        folder.chmod(0o755)
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "governance/instances" in out and "permission refusée" in out
+    assert "Tout est valide" not in out
+
+
+@needs_rights
+def test_an_unreadable_module_folder_is_reported(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = repo / "modules" / "cartographie"
+    folder.chmod(0o000)
+    try:
+        code = main(["validate"])
+    finally:
+        folder.chmod(0o755)
+    out = capsys.readouterr().out
+    assert code == 1 and "modules/cartographie" in out and "permission refusée" in out
+
+
+def test_a_governance_that_is_not_a_folder_is_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = init_repo(tmp_path / "depot")
+    (root / "governance").write_text("pas un dossier\n", encoding="utf-8")
+    (root / "modules").mkdir()
+    monkeypatch.chdir(root)
+    code = main(["validate"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "governance" in captured.out and "n'est pas un dossier" in captured.out
+    assert "erreur interne" not in captured.err
+    assert "Tout est valide" not in captured.out
+
+
+def test_a_damaged_git_index_is_reported_not_a_bug(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    index = repo / ".git" / "index"
+    index.write_bytes(b"DIRC abime")
+    code = bouquet(repo, "release", "--pre-release", "rc", "--date", "2026-11-20")
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "git a échoué" in err and ".git/index" in err
+    assert "erreur interne" not in err
+    assert git(repo, "tag", "-l") == ""

@@ -1,0 +1,65 @@
+"""``ssh-keygen``: the detached SSH signatures of ballots and proxies (the only module that
+runs it). The allowed signers are written to a temporary folder, and each file is checked with
+``ssh-keygen -Y verify`` for the member it names; signing writes ``<file>.sig``."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bouquet.errors import BouquetError, ExitCode
+
+SIGNATURE_SUFFIX = ".sig"
+
+
+def verify(allowed_signers: str, namespace: str,
+           jobs: Mapping[str, tuple[str, bytes, bytes]]) -> dict[str, bool]:
+    """``{path: (signer, content, signature)}`` → ``{path: verified}``; a missing
+    ``ssh-keygen`` verifies nothing."""
+    with tempfile.TemporaryDirectory(prefix="bouquet-vote-") as tmp:
+        allowed = Path(tmp) / "allowed_signers"
+        allowed.write_text(allowed_signers, encoding="utf-8")
+        ordered = sorted(jobs.items())
+        workers = max(1, min(8, os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            outcomes = pool.map(
+                lambda job: _verify(allowed, Path(tmp), namespace, job[0], *job[1]), ordered)
+            return {path: ok for (path, _), ok in zip(ordered, outcomes, strict=True)}
+
+
+def _verify(allowed: Path, tmp: Path, namespace: str, path: str, signer: str, content: bytes,
+            signature: bytes) -> bool:
+    sig_file = tmp / (re.sub(r"[^a-zA-Z0-9_.-]", "_", path) + SIGNATURE_SUFFIX)
+    sig_file.write_bytes(signature)
+    try:
+        done = subprocess.run(
+            ["ssh-keygen", "-Y", "verify", "-f", str(allowed), "-I", signer,
+             "-n", namespace, "-s", str(sig_file)],
+            input=content, capture_output=True, check=False,
+        )
+    except FileNotFoundError:
+        return False
+    return done.returncode == 0
+
+
+def sign(path: Path, key: Path, namespace: str) -> Path:
+    """Write ``path.sig`` with ``ssh-keygen -Y sign``; return the signature's path."""
+    if not key.is_file():
+        raise BouquetError(f"clé introuvable : {key}", exit_code=ExitCode.USAGE)
+    target = path.with_name(path.name + SIGNATURE_SUFFIX)
+    try:
+        done = subprocess.run(
+            ["ssh-keygen", "-Y", "sign", "-n", namespace, "-f", str(key), str(path)],
+            capture_output=True, check=False,
+        )
+    except FileNotFoundError as exc:
+        raise BouquetError("ssh-keygen est introuvable : installez OpenSSH (≥ 8.2)") from exc
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip()
+        raise BouquetError(f"ssh-keygen n'a pas pu signer : {detail}")
+    return target
