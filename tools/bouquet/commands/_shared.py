@@ -7,9 +7,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from bouquet.edges.worktree import OUTSIDE_REPOSITORY, content_root, outdated, write_files
+from bouquet.edges.worktree import outdated, write_files
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.fr import typography
+from bouquet.validation.working_tree import OUTSIDE_REPOSITORY, content_root
 
 
 def day(text: str) -> dt.date:

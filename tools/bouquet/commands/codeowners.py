@@ -10,11 +10,12 @@ from pathlib import Path
 from bouquet.commands._shared import repository_root
 from bouquet.content.catalogue import is_module_path
 from bouquet.diagnostics.record import has_errors
-from bouquet.edges.worktree import read_text, replace_file, whole_repository
+from bouquet.edges.worktree import read_text, replace_file
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.fr import count
 from bouquet.generated.codeowners import CODEOWNERS_PATH, describe_drift, render_codeowners
 from bouquet.validation.catalogue import build_catalogue
+from bouquet.validation.working_tree import whole_repository
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -18,9 +18,10 @@ from bouquet.content import scaffold
 from bouquet.content.layout import MODULE_FILE, MODULES_DIR, VOCAB_DIR
 from bouquet.content.vocab import Vocabulary
 from bouquet.diagnostics.record import Severity
-from bouquet.edges.worktree import content_root, create_folder, read_bytes
+from bouquet.edges.worktree import create_folder, read_bytes
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.validation.catalogue import build_catalogue
+from bouquet.validation.working_tree import content_root
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

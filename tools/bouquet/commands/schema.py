@@ -11,11 +11,11 @@ from bouquet.commands._shared import repository_root, sync_generated
 from bouquet.content.catalogue import is_vocab_path
 from bouquet.diagnostics.record import has_errors
 from bouquet.diagnostics.render import Counts, render_text
-from bouquet.edges.worktree import whole_repository
 from bouquet.errors import ExitCode
 from bouquet.generated import deployment_schema, governance_schema, module_schema
 from bouquet.indicators.export_schema import table_schemas
 from bouquet.validation.sources import check_sources
+from bouquet.validation.working_tree import whole_repository
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

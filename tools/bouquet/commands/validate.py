@@ -12,9 +12,9 @@ from bouquet.content.catalogue import is_module_path, is_vocab_path
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import has_errors
 from bouquet.diagnostics.render import FORMATS, Counts, render
-from bouquet.edges.worktree import WorkingTree, named_files, whole_repository
 from bouquet.errors import ExitCode
 from bouquet.validation.sources import check_sources
+from bouquet.validation.working_tree import WorkingTree, named_files, whole_repository
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
