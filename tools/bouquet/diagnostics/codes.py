@@ -51,7 +51,7 @@ _TABLE: tuple[Code, ...] = (
     # --- BQ1xx: schema of a module ---------------------------------------------------------
     Code("BQ101", E, "Champ obligatoire absent", "Ajoutez le champ manquant."),
     Code("BQ102", E, "Valeur non conforme au schéma", "Corrigez la valeur selon le schéma."),
-    Code("BQ103", W, "Champ inconnu",
+    Code("BQ103", E, "Champ inconnu",
          "Vérifiez l'orthographe du champ (voir schema/module.schema.json) ou supprimez-le."),
     Code("BQ104", E, "Type de valeur incorrect",
          "Écrivez une valeur du type attendu (texte, nombre, liste, date…)."),

@@ -23,9 +23,9 @@ RANGES: tuple[tuple[str, str, str], ...] = (
 NOTES: tuple[str, ...] = (
     "## Choix de validation",
     "",
-    "- Un champ inconnu (`BQ103`) n'est qu'un avertissement : le module reste publié. Le "
-    "schéma JSON, lui, le refuse (`additionalProperties: false`), pour que l'éditeur le "
-    "signale dès la saisie.",
+    "- Un champ inconnu (`BQ103`) est une erreur, comme dans le schéma JSON "
+    "(`additionalProperties: false`) : un champ mal orthographié perdrait sa valeur. Le "
+    "message propose le nom le plus proche (« financement » → « financements »).",
     "- `remplace_par` est obligatoire quand `statut: deprecie` (`BQ206`) ; sur un module non "
     "déprécié, c'est un avertissement (`BQ209`).",
     "- Limites de lecture : 1 Mio par fichier (`BQ003`), 32 niveaux d'imbrication (`BQ014`). "

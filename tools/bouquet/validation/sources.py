@@ -120,7 +120,8 @@ _VOCAB_PATTERNS = vocab_patterns()
 
 def _model(model: type[M], document: Document, out: list[Diagnostic],
            skip: frozenset[tuple[str, ...]] = frozenset()) -> M | None:
-    """The validated record, or None; unknown keys are warnings and do not prevent it."""
+    """The validated record, or None; unknown keys (errors) are reported, and the rest of the
+    module is still checked and catalogued."""
     try:
         return model.model_validate(document.value)
     except ValidationError as exc:

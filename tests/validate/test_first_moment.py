@@ -1,0 +1,52 @@
+"""Mistakes that used to pass silently and fail later: each one now stops at ``validate``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from bouquet.cli import main
+
+from .fixturerepo import FIXTURES, REPO, TODAY, build
+
+Report = list[dict[str, object]]
+
+
+def run_validate(root: Path, capsys: pytest.CaptureFixture[str],
+                 monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, Report]:
+    monkeypatch.chdir(root)
+    code = main(["validate", "--format", "json", "--today", TODAY, *args])
+    diagnostics: list[dict[str, object]] = json.loads(capsys.readouterr().out)["diagnostics"]
+    return code, diagnostics
+
+
+def misspelt_module(root: Path) -> Path:
+    """module-minimal with ``financement:`` written for ``financements:``."""
+    text = (FIXTURES / "valid" / "module-minimal.yaml").read_text(encoding="utf-8")
+    path = root / "modules" / "module-minimal" / "module.yaml"
+    path.write_text(text + "financement: [fonds_propres]\n", encoding="utf-8")
+    return path
+
+
+def test_misspelt_field_is_an_error_with_its_suggestion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = build(tmp_path)
+    misspelt_module(root)
+    code, diagnostics = run_validate(root, capsys, monkeypatch)
+    assert code == 1
+    [found] = diagnostics
+    assert (found["code"], found["severity"], found["line"]) == ("BQ103", "error", 21)
+    assert "«\u00a0financements\u00a0»" in str(found["hint"])
+
+
+def test_published_schema_also_refuses_the_misspelt_field(tmp_path: Path) -> None:
+    published = json.loads((REPO / "schema" / "module.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load(misspelt_module(build(tmp_path)).read_text(encoding="utf-8"))
+    data["date_revision"] = str(data["date_revision"])
+    errors = list(jsonschema.Draft202012Validator(published).iter_errors(data))
+    assert [e.validator for e in errors] == ["additionalProperties"]
