@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -50,3 +51,29 @@ def test_published_schema_also_refuses_the_misspelt_field(tmp_path: Path) -> Non
     data["date_revision"] = str(data["date_revision"])
     errors = list(jsonschema.Draft202012Validator(published).iter_errors(data))
     assert [e.validator for e in errors] == ["additionalProperties"]
+
+
+@pytest.mark.parametrize(("statut", "code", "exit_code"),
+                         [("brouillon", "BQ267", 0), ("valide", "BQ266", 1)])
+def test_scaffold_texts_left_in_a_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    statut: str, code: str, exit_code: int,
+) -> None:
+    root = build(tmp_path)
+    monkeypatch.chdir(root)
+    assert main(["new", "module", "atelier-neuf", "--titre", "Atelier neuf"]) == 0
+    path = root / "modules" / "atelier-neuf" / "module.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("statut: brouillon", f"statut: {statut}"), encoding="utf-8")
+    capsys.readouterr()
+    today = dt.date.today().isoformat()  # `bouquet new` dates the module with the real day
+    found, diagnostics = run_validate(root, capsys, monkeypatch, "--today", today)
+    left = [d for d in diagnostics if d["code"] == code]
+    assert found == exit_code
+    assert {d["code"] for d in diagnostics if d["severity"] == "error"} <= {"BQ266"}
+    messages = [str(d["message"]) for d in left]
+    assert "mainteneur «\u00a0@a-completer\u00a0» laissé par le squelette" in messages
+    assert "texte «\u00a0À compléter\u00a0» laissé par le squelette dans «\u00a0resume\u00a0»" \
+        in messages
+    assert all(d["path"] == "modules/atelier-neuf/module.yaml" and int(str(d["line"])) > 0
+               for d in left)

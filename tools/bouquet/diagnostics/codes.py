@@ -130,6 +130,12 @@ _TABLE: tuple[Code, ...] = (
     Code("BQ265", W, "Prix de l'« en bref » incohérent avec les tiroirs",
          "Recopiez dans « en_bref.prix » le plus petit et le plus grand prix HT des tiroirs ; le "
          "TTC vaut le HT plus la TVA (20 %), ou le HT si la prestation en est exonérée."),
+    Code("BQ266", E, "Texte du squelette dans un module publié",
+         "Remplacez chaque texte « À compléter » et le mainteneur « @a-completer » par le "
+         "vrai contenu avant de quitter le statut « brouillon »."),
+    Code("BQ267", W, "Texte du squelette dans un brouillon",
+         "Remplacez ce texte « À compléter » par le vrai contenu : ce sera une erreur dès que "
+         "le module quittera le statut « brouillon »."),
     # --- BQ3xx: governance -----------------------------------------------------------------
     Code("BQ301", E, "Fichier de gouvernance invalide",
          "Corrigez le fichier selon schema/governance/ (voir docs/gouvernance.md)."),
