@@ -35,4 +35,5 @@ def execute(args: argparse.Namespace) -> int:
         sys.stdout.write(output.report_json(report))
     else:
         sys.stdout.write(output.report_text(report))
-    return ExitCode.FAIL if report.has_errors else ExitCode.OK
+    # a change that cannot be released fails now, on the pull request, not at the release
+    return ExitCode.FAIL if report.has_errors or report.blocking else ExitCode.OK
