@@ -59,6 +59,9 @@ suivante applique l'évolution la plus forte exigée :
 ## Les commandes
 
 - `bouquet version [--from REV] [--to REV] [--pre-release rc] [--format text|json]` ;
+  avec des modifications non validées (git commit) dans `modules/` ou `schema/`, `version`
+  et `notes` le signalent ; `--inclure-non-commite` les compte (le dossier de travail
+  remplace `--to`).
   JSON : `current` (ou `null`), `next`, `bump` (`major`, `minor`, `patch`, `none`),
   `changes` (chacun : `module`, `rule`, `bump`, `kind`, `path`, `before`, `after`,
   `message`, `blocking`, et aussi `scope`, `target`, `title`, `field`), `diagnostics`,

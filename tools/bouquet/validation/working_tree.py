@@ -216,3 +216,13 @@ def _read_all(root: Path, paths: Iterable[str]) -> tuple[dict[str, bytes], Unrea
         except OSError as exc:
             unreadable.append((path, os_reason(exc)))
     return sources, tuple(unreadable)
+
+
+def folder_files(root: Path, folders: Iterable[str]) -> dict[str, bytes]:
+    """Every readable file under ``folders`` of the working tree, uncommitted edits included
+    (what ``--inclure-non-commite`` compares with a revision); unreadable ones are left out,
+    ``bouquet validate`` reports them."""
+    problems: list[tuple[str, str]] = []
+    paths = [p for folder in folders for p in _all_files(root, folder, problems)]
+    sources, _ = _read_all(root, paths)
+    return sources
