@@ -48,7 +48,7 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
         add_help=False,
     )
     french_help(parser)
-    parser.add_argument("--version", action="version", version=f"bouquet {__version__}",
+    parser.add_argument("-V", "--version", action="version", version=f"bouquet {__version__}",
                         help="afficher la version de l'outil")
     sub = parser.add_subparsers(
         dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser

@@ -23,6 +23,12 @@ def day(text: str) -> dt.date:
         ) from None
 
 
+def add_repo_option(parser: argparse.ArgumentParser) -> None:
+    """``-C DOSSIER``, as in git: run as if started in that folder (named paths included)."""
+    parser.add_argument("-C", "--repo", dest="repo", metavar="DOSSIER", default=".",
+                        help="dossier du dépôt (défaut : dossier courant)")
+
+
 def repository_root(start: Path) -> Path:
     """The catalogue's root from ``start`` upwards, or a usage error saying where to run."""
     root = content_root(start)

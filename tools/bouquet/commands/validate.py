@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from bouquet.commands._shared import day, repository_root
+from bouquet.commands._shared import add_repo_option, day, repository_root
 from bouquet.content.catalogue import is_module_path, is_vocab_path
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import has_errors
@@ -27,11 +27,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="format du rapport : text (défaut), json ou github (annotations)")
     parser.add_argument("--today", type=day, default=None, metavar="AAAA-MM-JJ",
                         help="date du jour pour les règles de date (par défaut : aujourd'hui)")
+    add_repo_option(parser)
 
 
 def execute(args: argparse.Namespace) -> int:
-    root = repository_root(Path.cwd())
-    selection = named_files(root, args.paths) if args.paths else whole_repository(root)
+    start = Path(args.repo)
+    root = repository_root(start)
+    names = [str(start / name) for name in args.paths]  # relative to -C, as in git
+    selection = named_files(root, names) if names else whole_repository(root)
     today = args.today or dt.date.today()
     _, diagnostics = check_sources(selection.sources, today=today, tree=WorkingTree(root),
                                    only=selection.only, repo=root)

@@ -111,6 +111,9 @@ _TABLE: tuple[Code, ...] = (
     Code("BQ222", W, "Valeur répétée dans une liste", "Retirez la valeur répétée."),
     Code("BQ223", E, "Maturité visée inférieure à la maturité minimale",
          "La maturité visée (« cible ») doit être au moins égale à « min »."),
+    Code("BQ224", E, "Fichier de module mal nommé",
+         "Le fichier d'un module s'appelle exactement « module.yaml » (en minuscules, "
+         "extension .yaml) : renommez-le avec git mv."),
     # --- BQ26x: what a module tells a buyer (dated facts, procurement, plain French) ------
     Code("BQ260", W, "Financement non vérifié depuis plus d'un an",
          "Vérifiez le financement auprès de sa source, puis mettez à jour « source » et "

@@ -94,6 +94,10 @@ def check_sources(
     if selected is None:
         out.extend(check_layout(ctx, frozenset(module_paths)))
     else:
+        named_folders = frozenset(p.split("/")[1] for p in selected
+                                  if p.startswith(MODULES_DIR + "/") and p.count("/") >= 2
+                                  and not is_module_path(p))
+        out.extend(check_layout(ctx, frozenset(module_paths), named_folders))
         out = [d for d in out if d.path in selected]
     out.sort(key=Diagnostic.sort_key)
     return _catalogue(checked, vocabularies), out

@@ -139,7 +139,7 @@ def named_files(root: Path, names: Iterable[str]) -> Selection:
             missing.append((path, "fichier introuvable"))
     if any(is_vocab_path(p) for p in wanted):
         return whole_repository(root)  # a vocabulary change may break any module
-    wanted, outside = _catalogue_files(wanted)
+    wanted, outside = _catalogue_files(root, wanted)
     paths = sorted(wanted)
     if any(p.startswith(GOVERNANCE_DIR + "/") for p in paths):
         paths = sorted({*paths, *_all_files(root, GOVERNANCE_DIR, missing)})
@@ -148,7 +148,7 @@ def named_files(root: Path, names: Iterable[str]) -> Selection:
     return Selection(sources, selected, (*unreadable, *missing), tuple(sorted(outside)))
 
 
-def _catalogue_files(paths: Iterable[str]) -> tuple[set[str], set[str]]:
+def _catalogue_files(root: Path, paths: Iterable[str]) -> tuple[set[str], set[str]]:
     """Split named paths into catalogue files and others. A file beside a module (one of
     its resources) selects that module, whose rules check it."""
     inside: set[str] = set()
@@ -158,7 +158,9 @@ def _catalogue_files(paths: Iterable[str]) -> tuple[set[str], set[str]]:
         if is_module_path(path) or parts[0] in (GOVERNANCE_DIR, DEPLOYMENTS_DIR):
             inside.add(path)
         elif parts[0] == MODULES_DIR and len(parts) > 2:
-            inside.add(f"{MODULES_DIR}/{parts[1]}/{MODULE_FILE}")
+            module_file = f"{MODULES_DIR}/{parts[1]}/{MODULE_FILE}"
+            # a folder without module.yaml: report on the named file (module.yml…) itself
+            inside.add(module_file if (root / module_file).exists() else path)
         else:
             outside.add(path)
     return inside, outside
