@@ -95,14 +95,18 @@ def test_hook_fails_on_a_broken_module_with_its_diagnostic(clone: Path) -> None:
         ) if text.startswith("statut:")
     )
     assert f"modules/module-casse/module.yaml:{line}:" in result.stdout
-    assert "modules/bon-module" not in result.stdout
+    # the valid draft only gets its reminders of the texts left to write (warnings)
+    assert all(" BQ267 " in text for text in result.stdout.splitlines()
+               if text.startswith("modules/bon-module"))
 
 
-def test_hook_skips_files_it_does_not_concern(clone: Path) -> None:
+def test_hook_checks_the_whole_catalogue_when_no_content_file_is_named(clone: Path) -> None:
+    """``always_run``: a commit without content files (a deletion alone never reaches a hook)
+    still checks the catalogue, here holding the broken module."""
     (clone / "notes.txt").write_text("rien à valider\n", encoding="utf-8")
     result = _pre_commit(clone, "notes.txt")
-    assert result.returncode == 0
-    assert "no files to check" in result.stdout
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "modules/module-casse/module.yaml:" in result.stdout
 
 
 @pytest.mark.skipif(

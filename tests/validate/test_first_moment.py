@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -77,3 +78,58 @@ def test_scaffold_texts_left_in_a_module(
         in messages
     assert all(d["path"] == "modules/atelier-neuf/module.yaml" and int(str(d["line"])) > 0
                for d in left)
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Alice", "-c", "user.email=alice@example.org",
+                    "-c", "commit.gpgsign=false", *args], cwd=root, check=True,
+                   capture_output=True)
+
+
+def committed(root: Path) -> Path:
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Catalogue")
+    return root
+
+
+def test_file_mode_without_vocabularies_says_what_it_cannot_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "modules" / "module-minimal"
+    folder.mkdir(parents=True)
+    text = (FIXTURES / "valid" / "module-minimal.yaml").read_text(encoding="utf-8")
+    (folder / "module.yaml").write_text(text.replace("donnees_outils", "inconnue"), "utf-8")
+    code, diagnostics = run_validate(tmp_path, capsys, monkeypatch,
+                                     "modules/module-minimal/module.yaml")
+    assert code == 1
+    assert {d["code"] for d in diagnostics} == {"BQ221"}
+    assert "schema/vocabulaires/familles.yaml" in {d["path"] for d in diagnostics}
+
+
+@pytest.mark.parametrize(("deleted", "code", "reported"), [
+    ("modules/module-complet", "BQ207", "modules/module-deprecie/module.yaml"),
+    ("modules/module-ressources/ressources/trame.md", "BQ211",
+     "modules/module-ressources/module.yaml"),
+])
+@pytest.mark.parametrize("named", [(), ("modules/module-minimal/module.yaml",)])
+def test_a_deletion_is_caught_before_the_commit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    deleted: str, code: str, reported: str, named: tuple[str, ...],
+) -> None:
+    """As pre-commit runs the hook: with the other staged files named, or none (a commit
+    that only deletes: the hook runs anyway, ``always_run``)."""
+    root = committed(build(tmp_path))
+    git(root, "rm", "-r", "-q", deleted)
+    found, diagnostics = run_validate(root, capsys, monkeypatch, *named)
+    assert found == 1
+    assert (reported, code) in {(d["path"], d["code"]) for d in diagnostics}
+
+
+def test_the_hooks_run_even_for_a_deletion_alone() -> None:
+    for name in (".pre-commit-hooks.yaml", ".pre-commit-config.yaml"):
+        loaded = yaml.safe_load((REPO / name).read_text(encoding="utf-8"))
+        hooks = loaded if isinstance(loaded, list) else [
+            h for repo in loaded["repos"] for h in repo["hooks"]]
+        [hook] = [h for h in hooks if h["id"] == "bouquet-validate"]
+        assert hook["always_run"] is True, name

@@ -33,7 +33,9 @@ NOTES: tuple[str, ...] = (
     "- Avec des chemins (`bouquet validate FICHIER…`, comme pre-commit), seuls ces fichiers "
     "sont lus en entier et signalés, mais les règles entre fichiers (remplaçant existant et "
     "non déprécié, dossiers) restent vérifiées contre tout le catalogue. Un vocabulaire "
-    "modifié entraîne la validation de tout le dépôt.",
+    "modifié entraîne la validation de tout le dépôt, comme la suppression d'un fichier sous "
+    "`modules/` depuis le dernier commit (un module remplaçant, une ressource) ; un vocabulaire "
+    "absent est signalé (`BQ221`) au lieu d'être ignoré.",
     "- Le schéma `schema/module.schema.json` a pour identifiant "
     f"`{SCHEMA_BASE}module.schema.json` ; les modules y renvoient par un "
     "chemin relatif (`# yaml-language-server: $schema=../../schema/module.schema.json`).",

@@ -76,8 +76,8 @@ def check_sources(
     out: list[Diagnostic] = []
     vocabularies = _vocabularies(sources, out)
     ctx = Context(today, vocabularies, {n: v.ids() for n, v in vocabularies.items()}, tree)
-    if selected is None:
-        out.extend(check_vocabularies_present(ctx, frozenset(sources)))
+    # missing vocabularies: values cannot be checked, which file mode must say too
+    unchecked = list(check_vocabularies_present(ctx, frozenset(sources)))
     module_paths = [p for p in sorted(sources) if is_module_path(p)]
     if selected is not None:
         module_paths = [p for p in module_paths if p in selected]
@@ -99,6 +99,7 @@ def check_sources(
                                   and not is_module_path(p))
         out.extend(check_layout(ctx, frozenset(module_paths), named_folders))
         out = [d for d in out if d.path in selected]
+    out.extend(unchecked)
     out.sort(key=Diagnostic.sort_key)
     return _catalogue(checked, vocabularies), out
 
