@@ -99,7 +99,8 @@ def check_sources(
                                   and not is_module_path(p))
         out.extend(check_layout(ctx, frozenset(module_paths), named_folders))
         out = [d for d in out if d.path in selected]
-    out.extend(unchecked)
+    if selected is None or module_paths:  # only modules need the vocabularies
+        out.extend(unchecked)
     out.sort(key=Diagnostic.sort_key)
     return _catalogue(checked, vocabularies), out
 
