@@ -145,3 +145,39 @@ def test_schema_compiles_under_ajv_strict_mode(name: str, tmp_path: Path) -> Non
          "--strict=true", "-c", "ajv-formats", "-c", str(keywords), "-s", str(SCHEMA / name)],
         cwd=folder, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _properties(node: object) -> list[tuple[str, Json]]:
+    found: list[tuple[str, Json]] = []
+    if isinstance(node, dict):
+        for key, prop in node.get("properties", {}).items():
+            found.append((key, prop))
+        for value in node.values():
+            found.extend(_properties(value))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(_properties(item))
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(SCHEMA.rglob("*.schema.json")), ids=str)
+def test_every_property_is_described_in_french(path: Path) -> None:
+    properties = _properties(json.loads(path.read_text(encoding="utf-8")))
+    assert properties
+    missing = [key for key, prop in properties if not prop.get("description")]
+    assert missing == [], path
+
+
+def test_every_kind_of_file_has_its_schema_in_the_editor() -> None:
+    """Signed ballots cannot carry a schema comment: the editor maps them by path."""
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapped = settings["yaml.schemas"]
+    assert set(mapped) == {p.relative_to(REPO).as_posix() for p in SCHEMA.rglob("*.schema.json")}
+    examples = {
+        "schema/vocabulaires/familles.yaml", "governance/membres.yaml",
+        *(p.relative_to(REPO).as_posix() for p in (REPO / "governance").rglob("*.yaml")
+          if p.parent.name in ("instances", "bulletins", "procurations")
+          or p.name == "decision.yaml"),
+        *(p.relative_to(REPO).as_posix() for p in (REPO / "modules").glob("*/module.yaml"))}
+    for example in examples:
+        assert any(Path(example).match(glob) for glob in mapped.values()), example

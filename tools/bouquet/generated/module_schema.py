@@ -19,6 +19,7 @@ from typing import Any
 
 from bouquet.content.model import RESUME_MAX, Module
 from bouquet.content.vocab import Vocabulary
+from bouquet.generated.descriptions import describe
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://lebouquet.example/schema/"
@@ -81,6 +82,7 @@ def module_schema(vocabularies: Mapping[str, Vocabulary]) -> Json:
     body["properties"]["resume"]["maxLength"] = RESUME_MAX
     _apply_vocabularies(body, vocabularies)
     _drop_markers(body)
+    describe(body)
     header = _header("module.schema.json", "Module du Bouquet",
                      "Un module de service du Bouquet : fichier modules/<id>/module.yaml.")
     body.pop("title", None)
