@@ -11,6 +11,7 @@ import pytest
 
 from bouquet import __version__
 from bouquet.cli import COMMANDS, main
+from bouquet.content.model_errors import field_name
 from bouquet.content.reading.loader import load_yaml
 
 from .fixturerepo import FIXTURES, TODAY, build
@@ -71,3 +72,10 @@ def test_a_misnamed_module_file_is_reported_on_that_file(
     assert "git mv modules/essai/module.yml modules/essai/module.yaml" in found["hint"]
 
 
+
+
+def test_places_are_told_without_json_paths() -> None:
+    assert field_name(("tiroirs", 0, "livrables")) == "1er tiroir, livrables"
+    assert field_name(("tiroirs", 1, "duree_jours", "min")) == "2e tiroir, duree_jours.min"
+    assert field_name(("commanditaires", 2)) == "3e commanditaire"
+    assert field_name(("prerequis", 0)) == "1er élément de prerequis"
