@@ -63,3 +63,20 @@ def test_working_tree_does_not_combine_with_to(
 ) -> None:
     assert main(["version", "-C", str(repo.path), "--inclure-non-commite", "--to", "HEAD~0"]) == 2
     assert "--inclure-non-commite" in capsys.readouterr().err
+
+
+def test_wording_without_jargon(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    repo.tag("v1.0.0", "Version 1.0.0")
+    assert main(["notes", "-C", str(repo.path)]) == 0
+    out = capsys.readouterr().out
+    assert "Aucune évolution depuis la version 1.0.0" in out
+    assert "depuis la version 1.0.0\u202f: aucune évolution" not in out
+    edit_price_without_commit_after_tag(repo)
+    main(["status", "-C", str(repo.path)])
+    out = capsys.readouterr().out
+    assert "pas encore validées (git commit)" in out and "commitées" not in out
+
+
+def edit_price_without_commit_after_tag(repo: GitRepo) -> None:
+    text = repo.read(MODULE_PATH)
+    repo.write(MODULE_PATH, text.replace("min: 4000, max: 6000", "min: 4500, max: 6000"))

@@ -45,7 +45,8 @@ def execute(args: argparse.Namespace) -> int:
         sys.stderr.write(describe_drift(committed, expected))
         raise BouquetError(
             f"{CODEOWNERS_PATH} n'est pas à jour avec les mainteneurs des modules.",
-            hint="lancez « bouquet codeowners », puis committez le fichier.")
+            hint="lancez « bouquet codeowners », puis validez le fichier (git add puis "
+                 "git commit) ; le crochet pre-commit bouquet-codeowners le fait pour vous.")
     if committed == expected:
         print(f"{CODEOWNERS_PATH} est déjà à jour.")
         return ExitCode.OK
