@@ -21,6 +21,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("new", "module", "essai-encodage"), ("new", "module", "Mauvais Id"),
     ("vote", "tally", DECISION), ("vote", "close", DECISION), ("release", "--dry-run"),
     ("validate", "--option-inconnue"), ("--help",), ("vote", "sign", "--help"),
+    ("indicateurs", "--help"), ("new", "deploiement", "--help"),
 )
 
 
