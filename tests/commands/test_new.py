@@ -82,7 +82,9 @@ def test_scaffold_passes_bouquet_validate_in_a_copy_of_the_repository(
     assert main(["validate", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is True
-    assert [d for d in report["diagnostics"] if d["path"].startswith("modules/nouveau")] == []
+    # a draft only reminds of the texts left to write
+    assert {d["code"] for d in report["diagnostics"]
+            if d["path"].startswith("modules/nouveau")} == {"BQ267"}
 
 
 def test_clock_titre_and_famille_are_used(repo: Path) -> None:

@@ -27,8 +27,8 @@ def _local_hooks() -> dict[str, dict[str, object]]:
 def test_manifest_and_config_are_valid_for_pre_commit() -> None:
     manifest = load_manifest(str(REPO / ".pre-commit-hooks.yaml"))
     load_config(str(REPO / ".pre-commit-config.yaml"))
-    (hook,) = manifest
-    assert hook["id"] == "bouquet-validate"
+    assert [h["id"] for h in manifest] == ["bouquet-validate", "bouquet-codeowners"]
+    hook = manifest[0]
     assert hook["entry"] == "bouquet validate"
     assert hook["language"] == "python"
     assert hook["files"] == HOOK_FILES
@@ -38,7 +38,8 @@ def test_manifest_and_config_are_valid_for_pre_commit() -> None:
 def test_local_hooks_match_the_published_one() -> None:
     hooks = _local_hooks()
     assert set(hooks) == {
-        "bouquet-validate", "ruff", "mypy", "check-github-workflows", "check-github-issue-forms"
+        "bouquet-validate", "bouquet-codeowners", "ruff", "mypy", "check-github-workflows",
+        "check-github-issue-forms",
     }
     local = hooks["bouquet-validate"]
     assert local["entry"] == ".venv/bin/bouquet validate"
@@ -95,14 +96,18 @@ def test_hook_fails_on_a_broken_module_with_its_diagnostic(clone: Path) -> None:
         ) if text.startswith("statut:")
     )
     assert f"modules/module-casse/module.yaml:{line}:" in result.stdout
-    assert "modules/bon-module" not in result.stdout
+    # the valid draft only gets its reminders of the texts left to write (warnings)
+    assert all(" BQ267 " in text for text in result.stdout.splitlines()
+               if text.startswith("modules/bon-module"))
 
 
-def test_hook_skips_files_it_does_not_concern(clone: Path) -> None:
+def test_hook_checks_the_whole_catalogue_when_no_content_file_is_named(clone: Path) -> None:
+    """``always_run``: a commit without content files (a deletion alone never reaches a hook)
+    still checks the catalogue, here holding the broken module."""
     (clone / "notes.txt").write_text("rien à valider\n", encoding="utf-8")
     result = _pre_commit(clone, "notes.txt")
-    assert result.returncode == 0
-    assert "no files to check" in result.stdout
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "modules/module-casse/module.yaml:" in result.stdout
 
 
 @pytest.mark.skipif(
@@ -130,3 +135,33 @@ def test_hook_on_a_vocabulary_alone_still_checks_the_modules_that_use_it(clone: 
     assert result.returncode == 1, result.stdout + result.stderr
     assert "modules/bon-module/module.yaml:" in result.stdout
     assert used in result.stdout
+
+
+def test_codeowners_hook_fixes_the_file_in_the_commit(clone: Path) -> None:
+    """Nobody edits .github/CODEOWNERS: the hook writes it and stops the commit once, so that
+    the file joins it."""
+    broken = clone / "modules" / "module-casse"
+    for item in sorted(broken.rglob("*"), reverse=True):
+        item.unlink() if item.is_file() else item.rmdir()
+    broken.rmdir()
+    (clone / ".github").mkdir(exist_ok=True)
+    (clone / ".github" / "CODEOWNERS").write_text("# ancien contenu\n", encoding="utf-8")
+    text = (clone / "modules/bon-module/module.yaml").read_text(encoding="utf-8")
+    (clone / "modules/bon-module/module.yaml").write_text(
+        text.replace("'@a-completer'", "'@hub-exemple'").replace('"@a-completer"',
+                                                                  '"@hub-exemple"'),
+        encoding="utf-8")
+    _git(clone, "add", "-A")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(clone.parent / "pre-commit-home")}
+    env.pop("PRE_COMMIT", None)
+    command = [sys.executable, "-m", "pre_commit", "run", "bouquet-codeowners", "--files",
+               "modules/bon-module/module.yaml"]
+    first = subprocess.run(command, cwd=clone, env=env, capture_output=True, text=True,
+                           timeout=120)
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "/modules/bon-module/ @hub-exemple" in (clone / ".github" / "CODEOWNERS").read_text(
+        encoding="utf-8")
+    _git(clone, "add", "-A")
+    second = subprocess.run(command, cwd=clone, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert second.returncode == 0, second.stdout + second.stderr

@@ -39,6 +39,6 @@ def test_golden_module_text_report(tmp_path: Path, capsys: pytest.CaptureFixture
     monkeypatch.chdir(root)
     assert main(["validate", "--today", TODAY, path]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-1] == "17 erreurs, 2 avertissements dans 1 fichier."
+    assert lines[-1] == "18 erreurs, 1 avertissement dans 1 fichier."
     assert lines[0].startswith("modules/module-abime/module.yaml:")
     assert all(line.startswith("    ↳ ") for line in lines[1:-1:2])

@@ -9,10 +9,13 @@ turns a ``BouquetError`` into its exit code, and anything else into exit 3.
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib
+import io
 import os
 import sys
 import traceback
+import unicodedata
 from collections.abc import Sequence
 
 from bouquet import __version__
@@ -46,7 +49,7 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
         add_help=False,
     )
     french_help(parser)
-    parser.add_argument("--version", action="version", version=f"bouquet {__version__}",
+    parser.add_argument("-V", "--version", action="version", version=f"bouquet {__version__}",
                         help="afficher la version de l'outil")
     sub = parser.add_subparsers(
         dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
@@ -63,7 +66,36 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+# What a terminal that cannot show French typography gets instead (cp1252, ascii…).
+_PLAIN = {"\u202f": " ", "\u00a0": " ", "«": '"', "»": '"', "’": "'", "…": "...",
+          "—": "-", "–": "-", "→": "->", "↳": "->", "€": "EUR", "œ": "oe", "Œ": "OE"}
+PLAIN_ERRORS = "bouquet-plain"
+
+
+def _plain(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the nearest plain character, accents dropped, else « ? »."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start:error.end].replace("«\u00a0", "«").replace("\u00a0»", "»")
+    out = "".join(_PLAIN.get(char) or unicodedata.normalize("NFKD", char)
+                  .encode("ascii", "ignore").decode("ascii") or "?" for char in text)
+    return out, error.end
+
+
+codecs.register_error(PLAIN_ERRORS, _plain)
+
+
+def plain_output_if_needed() -> None:
+    """On an output that is not UTF-8 (``PYTHONIOENCODING=cp1252``, a Windows console or
+    pipe), write what it cannot encode as near plain characters instead of crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").replace("_", "-").lower()
+        if isinstance(stream, io.TextIOWrapper) and encoding not in ("utf-8", "utf8"):
+            stream.reconfigure(errors=PLAIN_ERRORS)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    plain_output_if_needed()
     words = list(sys.argv[1:] if argv is None else argv)
     names = {name for name, _, _ in COMMANDS}
     command = words[0] if words and words[0] in names else None

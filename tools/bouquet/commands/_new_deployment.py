@@ -19,10 +19,11 @@ from bouquet.content.deployment_scaffold import (
 )
 from bouquet.content.names import id_problem
 from bouquet.diagnostics.record import Severity
-from bouquet.edges.worktree import WorkingTree, replace_file
+from bouquet.edges.worktree import replace_file
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.validation.catalogue import build_catalogue
 from bouquet.validation.deployments import check_deployments
+from bouquet.validation.working_tree import WorkingTree
 
 OPTION_CODES = frozenset({"BQ101", "BQ102", "BQ104", "BQ105", "BQ502", "BQ503", "BQ504",
                           "BQ505", "BQ506", "BQ518"})

@@ -7,9 +7,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from bouquet.edges.worktree import OUTSIDE_REPOSITORY, content_root, outdated, write_files
+from bouquet.edges.worktree import outdated, write_files
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.fr import typography
+from bouquet.validation.working_tree import OUTSIDE_REPOSITORY, content_root
 
 
 def day(text: str) -> dt.date:
@@ -20,6 +21,12 @@ def day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"date invalide « {text} » : écrivez AAAA-MM-JJ, par exemple 2026-11-29"
         ) from None
+
+
+def add_repo_option(parser: argparse.ArgumentParser) -> None:
+    """``-C DOSSIER``, as in git: run as if started in that folder (named paths included)."""
+    parser.add_argument("-C", "--repo", dest="repo", metavar="DOSSIER", default=".",
+                        help="dossier du dépôt (défaut : dossier courant)")
 
 
 def repository_root(start: Path) -> Path:

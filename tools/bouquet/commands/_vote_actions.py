@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from bouquet.edges.git import Repository, git_root
-from bouquet.edges.worktree import read_text, replace_file
+from bouquet.edges.worktree import read_bytes, read_text, replace_file
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, instance_path
 from bouquet.governance.minutes import (
@@ -108,11 +106,8 @@ def sign(args: argparse.Namespace) -> int:
                     f"<décision>/{BALLOTS}/<membre>.yaml ou <décision>/{PROXIES}/<membre>.yaml",
                     USAGE)
     target = path.with_name(path.name + SIGNATURE_SUFFIX)
-    with tempfile.TemporaryDirectory(prefix="bouquet-sign-") as tmp:
-        copy = Path(tmp) / path.name
-        shutil.copyfile(path, copy)
-        signature = ssh_sign(copy, key)
-        replace_file(target, signature.read_text(encoding="ascii"))
+    signature = ssh_sign(read_bytes(path.parent, path.name), path.name, key)
+    replace_file(target, signature)
     say(f"Signature écrite : {target}\nAjoutez les deux fichiers au même commit.\n")
     return 0
 

@@ -10,11 +10,12 @@ from pathlib import Path
 from bouquet.commands._shared import repository_root
 from bouquet.content.catalogue import is_module_path
 from bouquet.diagnostics.record import has_errors
-from bouquet.edges.worktree import read_text, replace_file, whole_repository
+from bouquet.edges.worktree import read_text, replace_file
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.fr import count
 from bouquet.generated.codeowners import CODEOWNERS_PATH, describe_drift, render_codeowners
 from bouquet.validation.catalogue import build_catalogue
+from bouquet.validation.working_tree import whole_repository
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +45,8 @@ def execute(args: argparse.Namespace) -> int:
         sys.stderr.write(describe_drift(committed, expected))
         raise BouquetError(
             f"{CODEOWNERS_PATH} n'est pas à jour avec les mainteneurs des modules.",
-            hint="lancez « bouquet codeowners », puis committez le fichier.")
+            hint="lancez « bouquet codeowners », puis validez le fichier (git add puis "
+                 "git commit) ; le crochet pre-commit bouquet-codeowners le fait pour vous.")
     if committed == expected:
         print(f"{CODEOWNERS_PATH} est déjà à jour.")
         return ExitCode.OK

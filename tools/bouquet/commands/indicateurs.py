@@ -49,10 +49,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
                              "postgresql://… (par défaut : DuckDB en mémoire)")
     parser.add_argument("--sans-cache", action="store_true", default=argparse.SUPPRESS,
                         help="relire toutes les fiches sans utiliser .cache/")
+    parser.add_argument("-C", "--repo", dest="repo", metavar="DOSSIER", default=argparse.SUPPRESS,
+                        help="dossier du dépôt (défaut : dossier courant)")
 
 
 def execute(args: argparse.Namespace) -> int:
-    root = repository_root(Path.cwd())
+    root = repository_root(Path(getattr(args, "repo", ".")))
     inputs = read_inputs(root, use_cache=not getattr(args, "sans_cache", False))
     action = getattr(args, "action", None)
     if action == "export":

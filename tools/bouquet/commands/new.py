@@ -14,13 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bouquet.commands._new_deployment import configure_kind, new_deployment
+from bouquet.commands._shared import add_repo_option
 from bouquet.content import scaffold
 from bouquet.content.layout import MODULE_FILE, MODULES_DIR, VOCAB_DIR
 from bouquet.content.vocab import Vocabulary
 from bouquet.diagnostics.record import Severity
-from bouquet.edges.worktree import content_root, create_folder, read_bytes
+from bouquet.edges.worktree import create_folder, read_bytes
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.validation.catalogue import build_catalogue
+from bouquet.validation.working_tree import content_root
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -47,10 +49,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "option répétable",
     )
     configure_kind(kinds)
+    for kind in kinds.choices.values():  # -C on every kind, as on every command
+        add_repo_option(kind)
 
 
 def execute(args: argparse.Namespace, *, today: Callable[[], dt.date] = dt.date.today) -> int:
-    root = content_root(Path.cwd())
+    root = content_root(Path(args.repo))
     if root is None or not (root / VOCAB_DIR).is_dir():
         raise BouquetError(f"aucun dossier {VOCAB_DIR}/ ici ni au-dessus. Lancez la commande "
                            "dans votre copie du dépôt du Bouquet.", exit_code=ExitCode.USAGE)

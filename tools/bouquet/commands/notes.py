@@ -6,10 +6,9 @@ import argparse
 import sys
 
 from bouquet.commands._shared import day
-from bouquet.commands.version import add_range_arguments
+from bouquet.commands.version import add_range_arguments, compute_range
 from bouquet.errors import ExitCode
 from bouquet.versioning import credits, notes, output
-from bouquet.versioning.compute import compute
 from bouquet.versioning.item_history import module_versions_of
 
 
@@ -24,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    report = compute(args.repo, args.from_rev, args.to_rev, args.pre_release)
+    report = compute_range(args)
     sys.stderr.write(output.problems_text(report))
     module_versions = module_versions_of(args.repo, report)
     contributors = credits.gather(args.repo, report.from_commit, report.to_commit)

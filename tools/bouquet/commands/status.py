@@ -10,9 +10,9 @@ from pathlib import Path
 from bouquet.commands._shared import repository_root
 from bouquet.diagnostics.record import Severity, has_errors
 from bouquet.edges.git import Repository
-from bouquet.edges.worktree import WorkingTree, whole_repository
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.validation.sources import check_sources
+from bouquet.validation.working_tree import WorkingTree, whole_repository
 from bouquet.versioning import status as overview
 from bouquet.versioning.changes import ModuleVersion
 from bouquet.versioning.compute import VersionReport, compute

@@ -7,14 +7,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from bouquet.commands._shared import day, repository_root
-from bouquet.content.catalogue import is_module_path, is_vocab_path
+from bouquet.commands._shared import add_repo_option, day, repository_root
+from bouquet.content.catalogue import MODULES_DIR, is_module_path, is_vocab_path
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import has_errors
 from bouquet.diagnostics.render import FORMATS, Counts, render
-from bouquet.edges.worktree import WorkingTree, named_files, whole_repository
-from bouquet.errors import ExitCode
+from bouquet.edges.git import Repository
+from bouquet.errors import BouquetError, ExitCode
 from bouquet.validation.sources import check_sources
+from bouquet.validation.working_tree import WorkingTree, named_files, whole_repository
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -27,11 +28,25 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="format du rapport : text (défaut), json ou github (annotations)")
     parser.add_argument("--today", type=day, default=None, metavar="AAAA-MM-JJ",
                         help="date du jour pour les règles de date (par défaut : aujourd'hui)")
+    add_repo_option(parser)
+
+
+def _deleted_content(root: Path) -> bool:
+    """Whether files of modules/ were deleted since the last commit (none outside git)."""
+    try:
+        with Repository(root) as repo:
+            return bool(repo.deleted_paths([MODULES_DIR]))
+    except BouquetError:
+        return False
 
 
 def execute(args: argparse.Namespace) -> int:
-    root = repository_root(Path.cwd())
-    selection = named_files(root, args.paths) if args.paths else whole_repository(root)
+    start = Path(args.repo)
+    root = repository_root(start)
+    names = [str(start / name) for name in args.paths]  # relative to -C, as in git
+    # a deleted module or resource may break another module: check them all
+    selection = (named_files(root, names) if names and not _deleted_content(root)
+                 else whole_repository(root))
     today = args.today or dt.date.today()
     _, diagnostics = check_sources(selection.sources, today=today, tree=WorkingTree(root),
                                    only=selection.only, repo=root)

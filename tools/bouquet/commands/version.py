@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
-from bouquet.errors import ExitCode
+from bouquet.errors import BouquetError, ExitCode
 from bouquet.versioning import output
-from bouquet.versioning.compute import compute
+from bouquet.versioning.compute import Uncommitted, VersionReport, compute
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -26,13 +27,29 @@ def add_range_arguments(parser: argparse.ArgumentParser) -> None:
                         help="révision d'arrivée (défaut : HEAD)")
     parser.add_argument("-C", "--repo", dest="repo", metavar="DOSSIER", default=".",
                         help="dossier du dépôt (défaut : dossier courant)")
+    parser.add_argument("--inclure-non-commite", dest="include_uncommitted",
+                        action="store_true",
+                        help="compter aussi les modifications de modules/ et schema/ pas encore "
+                             "validées (git commit) : le dossier de travail remplace --to")
+
+
+def compute_range(args: argparse.Namespace) -> VersionReport:
+    """The report of the range the options name, uncommitted edits included on request."""
+    if args.include_uncommitted and args.to_rev != "HEAD":
+        raise BouquetError("--inclure-non-commite compare avec le dossier de travail : il ne se "
+                           "combine pas avec --to.", exit_code=ExitCode.USAGE,
+                           hint="Retirez --to, ou retirez --inclure-non-commite.")
+    uncommitted = Uncommitted.INCLUDE if args.include_uncommitted else Uncommitted.WARN
+    return compute(args.repo, args.from_rev, args.to_rev, args.pre_release,
+                   uncommitted=uncommitted, today=dt.date.today())
 
 
 def execute(args: argparse.Namespace) -> int:
-    report = compute(args.repo, args.from_rev, args.to_rev, args.pre_release)
+    report = compute_range(args)
     sys.stderr.write(output.problems_text(report))
     if args.format == "json":
         sys.stdout.write(output.report_json(report))
     else:
         sys.stdout.write(output.report_text(report))
-    return ExitCode.FAIL if report.has_errors else ExitCode.OK
+    # a change that cannot be released fails now, on the pull request, not at the release
+    return ExitCode.FAIL if report.has_errors or report.blocking else ExitCode.OK

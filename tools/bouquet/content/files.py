@@ -1,7 +1,7 @@
 """What the rules may know about the files around the sources, without touching the disk.
 
 ``check_sources`` receives bytes; rules about folders, resources and other modules ask a
-``Tree``. ``bouquet.edges.worktree.WorkingTree`` answers from the working tree;
+``Tree``. ``bouquet.validation.working_tree.WorkingTree`` answers from the working tree;
 ``SourcesTree`` answers from the sources alone (git blobs), which is all a revision snapshot has.
 """
 

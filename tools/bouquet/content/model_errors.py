@@ -32,9 +32,9 @@ _TYPES: dict[str, str] = {
     "bool_parsing": "vrai ou faux (true / false)",
     "list_type": "une liste (lignes commençant par « - »)",
     "tuple_type": "une liste (lignes commençant par « - »)",
-    "model_type": "un ensemble de champs « clé: valeur »",
-    "model_attributes_type": "un ensemble de champs « clé: valeur »",
-    "dict_type": "un ensemble de champs « clé: valeur »",
+    "model_type": "des lignes « champ: valeur » en retrait",
+    "model_attributes_type": "des lignes « champ: valeur » en retrait",
+    "dict_type": "des lignes « champ: valeur » en retrait",
     "finite_number": "un nombre fini",
 }
 _DATE_TYPES = frozenset({
@@ -77,12 +77,33 @@ def shown(value: object, limit: int = 60) -> str:
 
 
 def field_name(loc: Sequence[str | int]) -> str:
-    """``tiroirs[0].prix_ht_eur``, as a reader names a field (a key that is not an
-    identifier, such as ``date-revision``, is shown as written)."""
-    text = ""
-    for item in loc:
-        text += f"[{item}]" if isinstance(item, int) else f".{item}" if text else item
-    return text or "(document)"
+    """Where a value is, in words: ``("tiroirs", 0, "livrables")`` -> « 1er tiroir,
+    livrables » (the JSON path, ``$.tiroirs[0].livrables``, stays in ``json_path``)."""
+    groups: list[str] = []
+    keys: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and keys:
+            listed = keys.pop()
+            if keys:
+                groups.append(".".join(keys))
+            groups.append(f"{_ordinal(part + 1)} {_singular(listed)}")
+            keys = []
+        else:
+            keys.append(str(part))
+    if keys:
+        groups.append(".".join(keys))
+    return ", ".join(groups) or "(document)"
+
+
+def _ordinal(number: int) -> str:
+    return "1er" if number == 1 else f"{number}e"
+
+
+def _singular(key: str) -> str:
+    """``tiroirs`` -> ``tiroir``; a list whose name has no plural -> « élément de … »."""
+    if key.endswith("s") and not key.endswith(("is", "us")):
+        return key[:-1]
+    return f"élément de {key}"
 
 
 def model_diagnostics(

@@ -22,6 +22,7 @@ from bouquet.content.vocab import Vocabulary
 
 TITRE_MAX = 160
 MAINTAINER_PLACEHOLDER = "@a-completer"
+SCAFFOLD_TEXT = "À compléter"  # starts every text of the template left to write
 TITRE_PLACEHOLDER = "À compléter : titre du module"
 
 # For each placeholder of the template: (vocabulary, preferred values, index if none matches).

@@ -51,7 +51,7 @@ _TABLE: tuple[Code, ...] = (
     # --- BQ1xx: schema of a module ---------------------------------------------------------
     Code("BQ101", E, "Champ obligatoire absent", "Ajoutez le champ manquant."),
     Code("BQ102", E, "Valeur non conforme au schéma", "Corrigez la valeur selon le schéma."),
-    Code("BQ103", W, "Champ inconnu",
+    Code("BQ103", E, "Champ inconnu",
          "Vérifiez l'orthographe du champ (voir schema/module.schema.json) ou supprimez-le."),
     Code("BQ104", E, "Type de valeur incorrect",
          "Écrivez une valeur du type attendu (texte, nombre, liste, date…)."),
@@ -111,6 +111,9 @@ _TABLE: tuple[Code, ...] = (
     Code("BQ222", W, "Valeur répétée dans une liste", "Retirez la valeur répétée."),
     Code("BQ223", E, "Maturité visée inférieure à la maturité minimale",
          "La maturité visée (« cible ») doit être au moins égale à « min »."),
+    Code("BQ224", E, "Fichier de module mal nommé",
+         "Le fichier d'un module s'appelle exactement « module.yaml » (en minuscules, "
+         "extension .yaml) : renommez-le avec git mv."),
     # --- BQ26x: what a module tells a buyer (dated facts, procurement, plain French) ------
     Code("BQ260", W, "Financement non vérifié depuis plus d'un an",
          "Vérifiez le financement auprès de sa source, puis mettez à jour « source » et "
@@ -130,6 +133,12 @@ _TABLE: tuple[Code, ...] = (
     Code("BQ265", W, "Prix de l'« en bref » incohérent avec les tiroirs",
          "Recopiez dans « en_bref.prix » le plus petit et le plus grand prix HT des tiroirs ; le "
          "TTC vaut le HT plus la TVA (20 %), ou le HT si la prestation en est exonérée."),
+    Code("BQ266", E, "Texte du squelette dans un module publié",
+         "Remplacez chaque texte « À compléter » et le mainteneur « @a-completer » par le "
+         "vrai contenu avant de quitter le statut « brouillon »."),
+    Code("BQ267", W, "Texte du squelette dans un brouillon",
+         "Remplacez ce texte « À compléter » par le vrai contenu : ce sera une erreur dès que "
+         "le module quittera le statut « brouillon »."),
     # --- BQ3xx: governance -----------------------------------------------------------------
     Code("BQ301", E, "Fichier de gouvernance invalide",
          "Corrigez le fichier selon schema/governance/ (voir docs/gouvernance.md)."),

@@ -154,6 +154,12 @@ class Repository:
             return frozenset()
         return frozenset(text.split())
 
+    def deleted_paths(self, prefixes: Sequence[str]) -> list[str]:
+        """Files under ``prefixes`` deleted since HEAD (staged or not); [] before a commit."""
+        out = self._try_git("diff", "HEAD", "--name-only", "--diff-filter=D", "-z", "--",
+                            *prefixes)
+        return sorted(p for p in (out or "").split("\0") if p)
+
     def is_shallow(self) -> bool:
         return bool(self.shallow_commits())
 

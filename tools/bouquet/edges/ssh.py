@@ -47,19 +47,22 @@ def _verify(allowed: Path, tmp: Path, namespace: str, path: str, signer: str, co
     return done.returncode == 0
 
 
-def sign(path: Path, key: Path, namespace: str) -> Path:
-    """Write ``path.sig`` with ``ssh-keygen -Y sign``; return the signature's path."""
+def sign(content: bytes, name: str, key: Path, namespace: str) -> str:
+    """The detached signature of ``content`` (``ssh-keygen -Y sign``), made on a copy named
+    ``name`` in a temporary folder, so that nothing beside the signed file is touched."""
     if not key.is_file():
         raise BouquetError(f"clé introuvable : {key}", exit_code=ExitCode.USAGE)
-    target = path.with_name(path.name + SIGNATURE_SUFFIX)
-    try:
-        done = subprocess.run(
-            ["ssh-keygen", "-Y", "sign", "-n", namespace, "-f", str(key), str(path)],
-            capture_output=True, check=False,
-        )
-    except FileNotFoundError as exc:
-        raise BouquetError("ssh-keygen est introuvable : installez OpenSSH (≥ 8.2)") from exc
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip()
-        raise BouquetError(f"ssh-keygen n'a pas pu signer : {detail}")
-    return target
+    with tempfile.TemporaryDirectory(prefix="bouquet-sign-") as tmp:
+        copy = Path(tmp) / name
+        copy.write_bytes(content)
+        try:
+            done = subprocess.run(
+                ["ssh-keygen", "-Y", "sign", "-n", namespace, "-f", str(key), str(copy)],
+                capture_output=True, check=False,
+            )
+        except FileNotFoundError as exc:
+            raise BouquetError("ssh-keygen est introuvable : installez OpenSSH (≥ 8.2)") from exc
+        if done.returncode != 0:
+            detail = done.stderr.decode("utf-8", "replace").strip()
+            raise BouquetError(f"ssh-keygen n'a pas pu signer : {detail}")
+        return copy.with_name(name + SIGNATURE_SUFFIX).read_text(encoding="ascii")

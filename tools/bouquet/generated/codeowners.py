@@ -16,7 +16,7 @@ DEFAULT_OWNER = "@le-bouquet/mainteneurs"
 HEADER = (
     "# Fichier généré par `bouquet codeowners` à partir du champ `mainteneurs` des modules.\n"
     "# Ne le modifiez pas à la main : modifiez modules/<id>/module.yaml, puis lancez\n"
-    "# `bouquet codeowners` et committez le résultat. La CI vérifie qu'il est à jour\n"
+    "# `bouquet codeowners` et validez le résultat (git commit). La CI vérifie qu'il est à jour\n"
     "# (`bouquet codeowners --check`).\n"
     "#\n"
     "# Propriétaire par défaut (outillage, schéma, gouvernance, documentation) :\n"

@@ -23,9 +23,9 @@ RANGES: tuple[tuple[str, str, str], ...] = (
 NOTES: tuple[str, ...] = (
     "## Choix de validation",
     "",
-    "- Un champ inconnu (`BQ103`) n'est qu'un avertissement : le module reste publié. Le "
-    "schéma JSON, lui, le refuse (`additionalProperties: false`), pour que l'éditeur le "
-    "signale dès la saisie.",
+    "- Un champ inconnu (`BQ103`) est une erreur, comme dans le schéma JSON "
+    "(`additionalProperties: false`) : un champ mal orthographié perdrait sa valeur. Le "
+    "message propose le nom le plus proche (« financement » → « financements »).",
     "- `remplace_par` est obligatoire quand `statut: deprecie` (`BQ206`) ; sur un module non "
     "déprécié, c'est un avertissement (`BQ209`).",
     "- Limites de lecture : 1 Mio par fichier (`BQ003`), 32 niveaux d'imbrication (`BQ014`). "
@@ -33,7 +33,9 @@ NOTES: tuple[str, ...] = (
     "- Avec des chemins (`bouquet validate FICHIER…`, comme pre-commit), seuls ces fichiers "
     "sont lus en entier et signalés, mais les règles entre fichiers (remplaçant existant et "
     "non déprécié, dossiers) restent vérifiées contre tout le catalogue. Un vocabulaire "
-    "modifié entraîne la validation de tout le dépôt.",
+    "modifié entraîne la validation de tout le dépôt, comme la suppression d'un fichier sous "
+    "`modules/` depuis le dernier commit (un module remplaçant, une ressource) ; un vocabulaire "
+    "absent est signalé (`BQ221`) au lieu d'être ignoré.",
     "- Le schéma `schema/module.schema.json` a pour identifiant "
     f"`{SCHEMA_BASE}module.schema.json` ; les modules y renvoient par un "
     "chemin relatif (`# yaml-language-server: $schema=../../schema/module.schema.json`).",

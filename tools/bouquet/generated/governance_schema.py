@@ -10,6 +10,7 @@ import json
 
 from pydantic import BaseModel
 
+from bouquet.generated.descriptions import describe
 from bouquet.governance.models import Bulletin, Decision, Instance, Membres, Procuration
 
 SCHEMA_DIR = "schema/governance"
@@ -36,6 +37,7 @@ def schemas() -> dict[str, str]:
         body = model.model_json_schema(mode="validation")
         for key, definition in body.get("$defs", {}).items():
             definition["title"] = FRENCH_TITLES.get(key, definition.get("title", key))
+        describe(body, governance=name)
         document = {"$schema": DIALECT, "$id": f"{name}.schema.json",
                     "description": description, **body}
         out[f"{SCHEMA_DIR}/{name}.schema.json"] = (

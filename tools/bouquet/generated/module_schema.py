@@ -19,6 +19,7 @@ from typing import Any
 
 from bouquet.content.model import RESUME_MAX, Module
 from bouquet.content.vocab import Vocabulary
+from bouquet.generated.descriptions import describe
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://lebouquet.example/schema/"
@@ -74,9 +75,14 @@ def module_schema(vocabularies: Mapping[str, Vocabulary]) -> Json:
     for name, (title, description) in _MODULE_DEFS.items():
         if name in body.get("$defs", {}):
             body["$defs"][name].update(title=title, description=description)
-    body["$defs"]["Ressource"]["oneOf"] = [{"required": ["url"]}, {"required": ["chemin"]}]
+    # exactly one location; the other key is absent or null, as the tool accepts it
+    body["$defs"]["Ressource"]["oneOf"] = [
+        {"required": [key], "properties": {key: {"type": "string"}, other: {"type": "null"}}}
+        for key, other in (("url", "chemin"), ("chemin", "url"))]
     body["properties"]["resume"]["maxLength"] = RESUME_MAX
     _apply_vocabularies(body, vocabularies)
+    _drop_markers(body)
+    describe(body)
     header = _header("module.schema.json", "Module du Bouquet",
                      "Un module de service du Bouquet : fichier modules/<id>/module.yaml.")
     body.pop("title", None)
@@ -96,6 +102,17 @@ def _apply_vocabularies(node: object, vocabularies: Mapping[str, Vocabulary]) ->
         _restrict(node, vocabularies[name])
     for value in node.values():
         _apply_vocabularies(value, vocabularies)
+
+
+def _drop_markers(node: object) -> None:
+    """The generator's ``x-vocabulaire`` marker stays out of the published file."""
+    if isinstance(node, dict):
+        node.pop("x-vocabulaire", None)
+        for value in node.values():
+            _drop_markers(value)
+    elif isinstance(node, list):
+        for item in node:
+            _drop_markers(item)
 
 
 def _restrict(node: Json, vocabulary: Vocabulary) -> None:

@@ -59,11 +59,15 @@ suivante applique l'évolution la plus forte exigée :
 ## Les commandes
 
 - `bouquet version [--from REV] [--to REV] [--pre-release rc] [--format text|json]` ;
+  avec des modifications non validées (git commit) dans `modules/` ou `schema/`, `version`
+  et `notes` le signalent ; `--inclure-non-commite` les compte (le dossier de travail
+  remplace `--to`).
   JSON : `current` (ou `null`), `next`, `bump` (`major`, `minor`, `patch`, `none`),
   `changes` (chacun : `module`, `rule`, `bump`, `kind`, `path`, `before`, `after`,
   `message`, `blocking`, et aussi `scope`, `target`, `title`, `field`), `diagnostics`,
-  `warnings`. Code de sortie 0 dès que le calcul aboutit, même avec des changements
-  bloquants ; 1 si le contenu est invalide ; 2 pour une révision inconnue.
+  `warnings`. Code de sortie 0 si la version peut être publiée ; 1 si le contenu est
+  invalide ou si un changement est bloquant (la CI le montre sur la demande de fusion) ;
+  2 pour une révision inconnue.
 - `bouquet notes [--from REV] [--to REV] [--date AAAA-MM-JJ] [--format markdown|json]` :
   notes de version en français, par nature de changement puis par module, avec les
   contributions (auteurs et `Co-authored-by:` des commits, `.mailmap` appliqué) et les

@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    StrictInt,
     WithJsonSchema,
     model_validator,
 )
@@ -27,7 +28,10 @@ from pydantic import (
 MEMBER_ID_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 MEMBER_ID_PATTERN_ANY_CASE = r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$"
 DECISION_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-THRESHOLD_PATTERN = r"^\s*(>=|>|≥)\s*(\d+)\s*(?:/\s*(\d+))?\s*$"
+THRESHOLD_PATTERN = r"^\s*(>=|>|≥)\s*([0-9]+)\s*(?:/\s*([0-9]+))?\s*$"
+# SemVer without leading zeros; ASCII digits only (\d also matches other scripts' digits)
+_NUMBER = r"(?:0|[1-9][0-9]*)"
+RELEASE_PATTERN = rf"^v{_NUMBER}\.{_NUMBER}\.{_NUMBER}(?:-rc\.{_NUMBER})?$"
 DEFAULT_MENTIONS = (
     "excellent", "tres-bien", "bien", "assez-bien", "passable", "insuffisant", "a-rejeter",
 )
@@ -110,7 +114,8 @@ class Membre(Record):
         default=(), title="Clés publiques SSH de signature",
         description="Lignes « ssh-ed25519 AAAA… » ; servent à vérifier les bulletins signés.",
     )
-    provisoire: bool = Field(default=False, title="Rattachement provisoire au collège")
+    provisoire: bool = Field(default=False, strict=True,
+                             title="Rattachement provisoire au collège")
 
 
 class Membres(Record):
@@ -145,13 +150,14 @@ class Regles(Record):
                                    json_schema_extra={"default": ">= 1/2"})
     majorite: ThresholdField = Field(default=Threshold(">", Fraction(1, 2)), title="Majorité",
                                      json_schema_extra={"default": "> 1/2"})
-    procurations_max: int = Field(default=2, ge=0, le=100, title="Procurations par mandataire")
+    procurations_max: int = Field(default=2, ge=0, le=100, strict=True,
+                                  title="Procurations par mandataire")
     agregation: Agregation = Field(default=Agregation.PROPORTIONNELLE, title="Agrégation")
     college_sans_suffrage: CollegeSansSuffrage = Field(
         default=CollegeSansSuffrage.REDISTRIBUER, title="Collège sans suffrage exprimé"
     )
     voix_preponderante: MemberId | None = Field(default=None, title="Voix prépondérante")
-    signature: bool = Field(default=False, title="Bulletins signés obligatoires")
+    signature: bool = Field(default=False, strict=True, title="Bulletins signés obligatoires")
 
 
 class Instance(Record):
@@ -160,12 +166,13 @@ class Instance(Record):
     nom: Text = Field(title="Nom")
     periodicite: Text = Field(title="Périodicité", examples=["mensuelle", "trimestrielle"])
     membres: tuple[MemberId, ...] = Field(title="Membres votants")
-    colleges: dict[Slug, int] | None = Field(
+    colleges: dict[Slug, StrictInt] | None = Field(
         default=None, title="Pondération des collèges (en %)",
         description="Absent : un membre, une voix.",
     )
     regles: Regles = Field(default_factory=Regles, title="Règles de vote")
-    provisoire: bool = Field(default=False, title="Composition ou pondérations provisoires")
+    provisoire: bool = Field(default=False, strict=True,
+                             title="Composition ou pondérations provisoires")
 
 
 class Methode(enum.StrEnum):
@@ -189,7 +196,7 @@ class Decision(Record):
     options: tuple[Slug, ...] = Field(default=(), title="Options (jugement majoritaire)")
     mentions: tuple[Slug, ...] = Field(default=DEFAULT_MENTIONS, min_length=2,
                                        title="Échelle de mentions, de la meilleure à la pire")
-    publication: str | None = Field(default=None, pattern=r"^v\d+\.\d+\.\d+(?:-rc\.\d+)?$",
+    publication: str | None = Field(default=None, pattern=RELEASE_PATTERN,
                                     title="Version approuvée")
     statut: Statut = Field(default=Statut.OUVERTE, title="Statut")
 

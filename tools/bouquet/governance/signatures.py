@@ -60,7 +60,7 @@ def verify_all(
     return refused
 
 
-def sign(path: Path, key: Path) -> Path:
-    """Write ``path.sig`` (``ssh-keygen -Y sign`` in our namespace); return its path. A
-    French ``BouquetError`` when the key is missing or ``ssh-keygen`` refuses."""
-    return ssh.sign(path, key, NAMESPACE)
+def sign(content: bytes, name: str, key: Path) -> str:
+    """The signature of a ballot or proxy named ``name`` (``ssh-keygen -Y sign`` in our
+    namespace). A French ``BouquetError`` when the key is missing or ``ssh-keygen`` refuses."""
+    return ssh.sign(content, name, key, NAMESPACE)

@@ -17,7 +17,7 @@ from bouquet.content.layout import DEPLOYMENTS_DIR
 from bouquet.content.reading.loader import load_yaml
 from bouquet.edges.artefacts import read_tables, write_tables
 from bouquet.edges.git import Repository
-from bouquet.edges.worktree import read_bytes, whole_repository
+from bouquet.edges.worktree import read_bytes
 from bouquet.errors import BouquetError
 from bouquet.indicators.tables import (
     RECORD_SCHEMAS,
@@ -29,6 +29,7 @@ from bouquet.indicators.tables import (
 )
 from bouquet.validation.catalogue import build_catalogue
 from bouquet.validation.deployments import RELEASE_PREFIXES
+from bouquet.validation.working_tree import whole_repository
 
 CACHE_DIR = ".cache/indicateurs"
 

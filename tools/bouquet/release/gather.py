@@ -15,11 +15,12 @@ from bouquet.content.reading.plain import plain_value
 from bouquet.diagnostics.printable import visible
 from bouquet.diagnostics.record import Severity
 from bouquet.edges.git import Repository
-from bouquet.edges.worktree import WorkingTree, read_bytes, whole_repository
+from bouquet.edges.worktree import read_bytes
 from bouquet.errors import BouquetError
 from bouquet.governance.recount import recount
 from bouquet.release.preconditions import DecisionFact, Facts
 from bouquet.validation.sources import check_sources
+from bouquet.validation.working_tree import WorkingTree, whole_repository
 from bouquet.versioning.compute import VersionReport
 
 DECISIONS_DIR = "governance/decisions"

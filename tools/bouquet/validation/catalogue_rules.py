@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
+from bouquet import fr
 from bouquet.content.catalogue import MODULE_FILE, MODULES_DIR
 from bouquet.content.fields import get
 from bouquet.content.model_errors import shown
@@ -29,18 +30,39 @@ def check_folder_name(path: str, folder: str) -> Iterator[Diagnostic]:
         yield diag("BQ203", path, 0, 0, f"nom de dossier « {shown(folder)} » interdit : {problem}")
 
 
-def check_layout(ctx: Context, module_files: frozenset[str]) -> Iterator[Diagnostic]:
-    """Entries of ``modules/`` that are not module folders with a ``module.yaml``."""
-    for entry in ctx.tree.stray_entries():
-        if entry.rsplit("/", 1)[-1] not in ALLOWED_STRAY:
-            yield diag("BQ218", entry, 0, 0,
-                       f"« {entry} » n'est pas un dossier de module")
-    for folder in sorted(ctx.tree.module_dirs()):
+def check_layout(ctx: Context, module_files: frozenset[str],
+                 folders: frozenset[str] | None = None) -> Iterator[Diagnostic]:
+    """Entries of ``modules/`` that are not module folders with a ``module.yaml``; with
+    ``folders``, only those folders (files named to pre-commit)."""
+    if folders is None:
+        for entry in ctx.tree.stray_entries():
+            if entry.rsplit("/", 1)[-1] not in ALLOWED_STRAY:
+                yield diag("BQ218", entry, 0, 0,
+                           f"« {entry} » n'est pas un dossier de module")
+    for folder in sorted(ctx.tree.module_dirs() if folders is None else folders):
         path = module_path(folder)
         if path not in module_files:
+            misnamed = _misnamed_module_file(ctx, folder)
+            if misnamed is not None:
+                yield diag("BQ224", f"{MODULES_DIR}/{folder}/{misnamed}", 1, 1,
+                           fr.typography(f"« {misnamed} » doit s'appeler exactement "
+                                         f"« {MODULE_FILE} » : il n'est pas lu"),
+                           hint=fr.typography(
+                               f"Renommez-le : git mv {MODULES_DIR}/{folder}/{misnamed} "
+                               f"{MODULES_DIR}/{folder}/{MODULE_FILE}"))
+                continue
             yield diag("BQ217", f"{MODULES_DIR}/{folder}", 0, 0,
                        f"le dossier « {MODULES_DIR}/{folder} » n'a pas de {MODULE_FILE}")
             yield from check_folder_name(f"{MODULES_DIR}/{folder}", folder)
+
+
+def _misnamed_module_file(ctx: Context, folder: str) -> str | None:
+    """A file of the folder that was meant to be its module.yaml (``module.yml``,
+    ``Module.yaml``…), or None."""
+    files = ctx.tree.module_files(folder)
+    meant = {"module.yml", "module.yaml"}
+    found = sorted(f for f in (files.files if files else ()) if f.lower() in meant)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True, slots=True)

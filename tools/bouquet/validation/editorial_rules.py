@@ -12,13 +12,14 @@ from collections.abc import Iterator
 
 from bouquet import fr
 from bouquet.content.fields import get
-from bouquet.content.model_errors import shown
+from bouquet.content.model_errors import field_name, shown
 from bouquet.content.reading.loader import Document, json_path
+from bouquet.content.scaffold import MAINTAINER_PLACEHOLDER, SCAFFOLD_TEXT
 from bouquet.content.vocab import VocabValue
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import Diagnostic
 from bouquet.validation.context import Context
-from bouquet.validation.readability import check_readability
+from bouquet.validation.readability import check_readability, strings_in
 
 THRESHOLDS = "seuils"
 RECHECK_DAYS = "reverification_financements"
@@ -30,11 +31,27 @@ PER_YEAR = "an"
 def check_editorial_rules(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """Every editorial rule on one module file."""
     yield from _obsolete_values(doc, ctx)
+    yield from _scaffold_left(doc)
     if get(doc.value, "statut") not in ("brouillon", None):
         yield from _unchecked_financings(doc, ctx)
     yield from _above_threshold(doc, ctx)
     yield from _summary_prices(doc)
     yield from check_readability(doc, ctx)
+
+
+def _scaffold_left(doc: Document) -> Iterator[Diagnostic]:
+    """Texts of ``bouquet new`` left as they were: an error once the module is no draft."""
+    draft = get(doc.value, "statut") in ("brouillon", None)
+    code = "BQ267" if draft else "BQ266"
+    for loc, text in strings_in(doc.value, ()):
+        if text.strip() == MAINTAINER_PLACEHOLDER:
+            yield _at(code, doc, loc, fr.typography(
+                f"mainteneur « {MAINTAINER_PLACEHOLDER} » laissé par le squelette"),
+                hint=fr.typography("Remplacez-le par le compte GitHub d'une personne qui "
+                                   "relira les changements du module (ex. « @hub-exemple »)."))
+        elif SCAFFOLD_TEXT.casefold() in text.casefold():
+            yield _at(code, doc, loc, fr.typography(
+                f"texte « {SCAFFOLD_TEXT} » laissé par le squelette dans « {field_name(loc)} »"))
 
 
 def _at(code: str, doc: Document, loc: tuple[str | int, ...], message: str,

@@ -85,9 +85,9 @@ def _number(value: object) -> bool:
 
 def _resume(doc: Document) -> Iterator[Diagnostic]:
     resume = get(doc.value, "resume")
-    if isinstance(resume, str) and len(resume.strip()) > RESUME_MAX:
+    if isinstance(resume, str) and len(resume) > RESUME_MAX:  # as the schema's maxLength
         yield _at("BQ214", doc, ("resume",),
-                  f"le résumé compte {len(resume.strip())} caractères, {RESUME_MAX} au plus")
+                  f"le résumé compte {len(resume)} caractères, {RESUME_MAX} au plus")
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

@@ -39,19 +39,20 @@ def _texts(doc: Document) -> Iterator[tuple[Loc, str]]:
     resume = get(doc.value, "resume")
     if isinstance(resume, str):
         yield ("resume",), resume
-    yield from _strings(get(doc.value, "en_bref"), ("en_bref",))
+    yield from strings_in(get(doc.value, "en_bref"), ("en_bref",))
 
 
-def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def strings_in(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every text under ``value`` with its location."""
     if isinstance(value, str):
         yield loc, value
     elif isinstance(value, dict):
         for key, item in value.items():
             if isinstance(key, str):
-                yield from _strings(item, (*loc, key))
+                yield from strings_in(item, (*loc, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, (*loc, index))
+            yield from strings_in(item, (*loc, index))
 
 
 def _sentence_limit(ctx: Context) -> int | None:

@@ -76,8 +76,8 @@ def check_sources(
     out: list[Diagnostic] = []
     vocabularies = _vocabularies(sources, out)
     ctx = Context(today, vocabularies, {n: v.ids() for n, v in vocabularies.items()}, tree)
-    if selected is None:
-        out.extend(check_vocabularies_present(ctx, frozenset(sources)))
+    # missing vocabularies: values cannot be checked, which file mode must say too
+    unchecked = list(check_vocabularies_present(ctx, frozenset(sources)))
     module_paths = [p for p in sorted(sources) if is_module_path(p)]
     if selected is not None:
         module_paths = [p for p in module_paths if p in selected]
@@ -94,7 +94,13 @@ def check_sources(
     if selected is None:
         out.extend(check_layout(ctx, frozenset(module_paths)))
     else:
+        named_folders = frozenset(p.split("/")[1] for p in selected
+                                  if p.startswith(MODULES_DIR + "/") and p.count("/") >= 2
+                                  and not is_module_path(p))
+        out.extend(check_layout(ctx, frozenset(module_paths), named_folders))
         out = [d for d in out if d.path in selected]
+    if selected is None or module_paths:  # only modules need the vocabularies
+        out.extend(unchecked)
     out.sort(key=Diagnostic.sort_key)
     return _catalogue(checked, vocabularies), out
 
@@ -120,7 +126,8 @@ _VOCAB_PATTERNS = vocab_patterns()
 
 def _model(model: type[M], document: Document, out: list[Diagnostic],
            skip: frozenset[tuple[str, ...]] = frozenset()) -> M | None:
-    """The validated record, or None; unknown keys are warnings and do not prevent it."""
+    """The validated record, or None; unknown keys (errors) are reported, and the rest of the
+    module is still checked and catalogued."""
     try:
         return model.model_validate(document.value)
     except ValidationError as exc:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, replace
+from enum import Enum
 from pathlib import Path
 
 import semver
@@ -23,6 +24,7 @@ from bouquet.content.reading.plain import plain_value
 from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.edges.git import FETCH_HINT, ReleaseTag, Repository
 from bouquet.errors import BouquetError, ExitCode
+from bouquet.validation import working_tree
 from bouquet.validation.catalogue import build_catalogue
 from bouquet.versioning import policy, snapshot
 from bouquet.versioning.changes import Change
@@ -56,24 +58,54 @@ class VersionReport:
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
+class Uncommitted(Enum):
+    """What to do with edits of modules/ and schema/ not yet committed (``to`` is HEAD)."""
+
+    IGNORE = "ignore"  # status and release say it their own way
+    WARN = "warn"  # version and notes: count the commits only, and say so
+    INCLUDE = "include"  # --inclure-non-commite: the working tree is the new side
+
+
+WORKING_TREE_LABEL = "le dossier de travail"
+UNCOMMITTED_WARNING = (
+    "des modifications de modules/ ou schema/ ne sont pas encore validées (git commit) : elles "
+    "ne sont pas comptées ici. Validez-les (git add puis git commit), ou relancez avec "
+    "--inclure-non-commite pour les inclure.")
+
+
 def compute(
     repo_path: str | Path,
     from_rev: str | None = None,
     to_rev: str = "HEAD",
     pre_release: str | None = None,
+    uncommitted: Uncommitted = Uncommitted.IGNORE,
+    today: dt.date | None = None,
 ) -> VersionReport:
-    """The version report of ``from_rev..to_rev`` (see the module's docstring)."""
+    """The version report of ``from_rev..to_rev`` (see the module's docstring). With
+    ``Uncommitted.INCLUDE``, the new side is the working tree as of ``today``."""
     with Repository(repo_path) as repo:
         to_commit = repo.resolve(to_rev)
         all_tags = tuple(repo.release_tags())
         base, from_commit, from_label = _base(repo, from_rev, to_commit, all_tags)
-        sources = snapshot.changed_sources(repo, from_commit, to_commit)
+        include = uncommitted is Uncommitted.INCLUDE
+        if include:
+            to_rev = WORKING_TREE_LABEL
+            old_side = snapshot.all_sources(repo, from_commit) if from_commit else {}
+            sources = snapshot.sources_between(
+                old_side, working_tree.folder_files(repo.root, snapshot.PREFIXES),
+                repo.commit_date(from_commit).date() if from_commit else None,
+                today or dt.date.today())
+        else:
+            sources = snapshot.changed_sources(repo, from_commit, to_commit)
         old, old_diags = _catalogue(repo, from_commit, sources.old, sources.old_modules,
-                                    sources.old_date, from_label or "")
+                                    sources.old_date, from_label or "", complete=include)
         new, new_diags = _catalogue(repo, to_commit, sources.new, sources.new_modules,
-                                    sources.new_date, to_rev)
-        titles = _replacement_titles(repo, to_commit, new)
+                                    sources.new_date, to_rev, complete=include)
+        titles = {} if include else _replacement_titles(repo, to_commit, new)
         warnings = tuple(repo.warnings)
+        if uncommitted is Uncommitted.WARN and to_rev == "HEAD" and repo.is_dirty(
+                snapshot.PREFIXES):
+            warnings += (UNCOMMITTED_WARNING,)
     changes = diff(old, new, touched=sources.touched, titles=titles)
     if SCHEMA_PATH in sources.touched:
         changes += schema_touched(sources.old.get(SCHEMA_PATH), sources.new.get(SCHEMA_PATH))
@@ -121,13 +153,17 @@ def _base(
 
 def _catalogue(
     repo: Repository, commit: str | None, sources: dict[str, bytes], own: Set[str],
-    today: dt.date | None, label: str,
+    today: dt.date | None, label: str, complete: bool = False,
 ) -> tuple[Catalogue, list[Diagnostic]]:
     """The catalogue of the changed modules at ``commit`` and their diagnostics, by the one
     catalogue builder (its quick reading for a diff). When the full build runs, it reads the
     modules' whole folders, and the modules named by ``remplace_par`` for its checks."""
     if commit is None or today is None:
         return Catalogue(), []
+    if complete:  # every file of the side is already read (the working tree, the old tree)
+        catalogue, diagnostics = build_catalogue(sources, today=today, quick=True)
+        kept = [replace(d, revision=label) for d in diagnostics]
+        return catalogue, kept
 
     def folders() -> dict[str, bytes]:
         return snapshot.full_side(repo, commit, own)

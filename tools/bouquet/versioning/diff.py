@@ -67,8 +67,9 @@ def _diff_module(
     labels: render.Labels, titles: Mapping[str, str],
 ) -> list[Change]:
     was, now = is_published(before), is_published(after)
-    if not was and not now:
-        return [fire("brouillon-modifie", place)]
+    if not was and not now:  # a draft added is not « Brouillon modifié »
+        return [fire("brouillon-ajoute" if before is None and after is not None
+                     else "brouillon-modifie", place)]
     if was and not now:
         assert before is not None
         deprecated = before.statut is Statut.DEPRECIE

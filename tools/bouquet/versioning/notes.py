@@ -170,9 +170,10 @@ def _module_version_lines(notes: Notes) -> list[str]:
 def _intro(notes: Notes) -> str:
     if notes.previous is None:
         return f"Version du {fr.date(notes.date)}{fr.NNBSP}: première version publiée."
-    kind = f"évolution {notes.bump.french}" if notes.bump is not Bump.NONE else "aucune évolution"
+    if notes.bump is Bump.NONE:  # not « version 1.0.0 depuis la version 1.0.0 »
+        return f"Aucune évolution depuis la version {notes.previous} ({fr.date(notes.date)})."
     return (f"Version du {fr.date(notes.date)}, depuis la version {notes.previous}"
-            f"{fr.NNBSP}: {kind}.")
+            f"{fr.NNBSP}: évolution {notes.bump.french}.")
 
 
 def render_json(notes: Notes) -> str:

@@ -68,7 +68,8 @@ def report_text(report: VersionReport) -> str:
     if report.blocking:
         blocking = fr.count(len(report.blocking), "changement bloquant",
                             "changements bloquants")
-        lines += ["", f"{blocking} à régler avant publication."]
+        lines += ["", f"{blocking} (marqués [BLOQUANT] ci-dessus) : cette version ne "
+                  "pourrait pas être publiée. Réglez-les avant de fusionner."]
     return fr.typography("\n".join(lines) + "\n")
 
 

@@ -78,6 +78,8 @@ RULES: tuple[Rule, ...] = (
     Rule("module-supprime-sans-depreciation", _MAJOR, S, "Module retiré sans dépréciation",
          "Module retiré du bouquet sans avoir été déprécié dans une version précédente : "
          "dépréciez-le d'abord (statut « deprecie » et « remplace_par »).", blocking=True),
+    Rule("brouillon-ajoute", _NONE, M, "Brouillon ajouté",
+         "Brouillon ajouté : hors du bouquet publié, sans effet sur la version."),
     Rule("brouillon-modifie", _NONE, M, "Brouillon modifié",
          "Brouillon modifié : hors du bouquet publié, sans effet sur la version."),
     Rule("mise-en-forme", _NONE, M, "Mise en forme seule",

@@ -78,6 +78,19 @@ def changed_sources(repo: Repository, old: str | None, new: str) -> ChangedSourc
     )
 
 
+def sources_between(old: dict[str, bytes], new: dict[str, bytes], old_date: dt.date | None,
+                    new_date: dt.date) -> ChangedSources:
+    """``ChangedSources`` of two complete sides already read (the working tree on the new
+    side): every path whose bytes differ is touched."""
+    touched = frozenset(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
+    return ChangedSources(
+        old=old, new=new, touched=touched,
+        old_modules=frozenset(p for p in old if is_module_path(p)),
+        new_modules=frozenset(p for p in new if is_module_path(p)),
+        old_date=old_date, new_date=new_date,
+    )
+
+
 def _module_files(changes: Iterable[PathChange]) -> list[str]:
     folders = {c.path.split("/")[1] for c in changes
                if c.path.startswith(MODULES_DIR + "/") and c.path.count("/") >= 2}

@@ -139,8 +139,9 @@ def _version_lines(status: Status) -> list[str]:
                      f"{fr.count(version.content_errors, 'erreur')}, ses fichiers ne sont "
                      "pas comptés ; détail avec « bouquet version ».")
     if status.dirty:
-        lines.append("  Modifications non commitées : non comptées dans la version "
-                     "(elle se calcule sur HEAD).")
+        lines.append("  Modifications pas encore validées (git commit) : non comptées dans la "
+                     "version (elle se calcule sur le dernier commit) ; « bouquet version "
+                     "--inclure-non-commite » les compte.")
     return lines
 
 

@@ -55,7 +55,8 @@ def load_yaml(path: str, data: bytes) -> tuple[Document | None, list[Diagnostic]
         if quote is not None:  # the real mistake is where that quote opened
             diagnostics.append(diag("BQ002", path, *quote[0], _unclosed_quote_message(quote)))
         else:
-            diagnostics.append(diag("BQ002", path, line, column, _syntax_message(exc)))
+            found = _character_at(body, line, column)
+            diagnostics.append(diag("BQ002", path, line, column, _syntax_message(exc, found)))
         return None, diagnostics
     except yaml.YAMLError as exc:  # ReaderError: forbidden character
         line, column = _offset_position(body, int(getattr(exc, "position", 0)))
@@ -168,8 +169,15 @@ def _mistake_mark(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
     return exc.problem_mark or exc.context_mark
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = french_problem(exc.problem or exc.context or "")
+def _character_at(body: bytes, line: int, column: int) -> str:
+    """The character at a 1-based position of the file ("" past its end)."""
+    lines = body.split(b"\n")
+    text = lines[line - 1].decode("utf-8", "replace") if 0 < line <= len(lines) else ""
+    return text[column - 1] if 0 < column <= len(text) else ""
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, found: str = "") -> str:
+    problem = french_problem(exc.problem or exc.context or "", found)
     context = ""
     if exc.context and exc.context_mark is not None and exc.problem_mark is not None \
             and _mistake_mark(exc) is exc.problem_mark:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bouquet.fr import typography
+
 _PROBLEMS: tuple[tuple[str, str], ...] = (
     ("mapping values are not allowed", "un « : » est mal placé (valeur sur la même ligne qu'une "
      "autre valeur, ou texte contenant « : » à mettre entre guillemets)"),
@@ -12,7 +14,7 @@ _PROBLEMS: tuple[tuple[str, str], ...] = (
     ("did not find expected node content", "valeur attendue"),
     ("did not find expected <document start>", "début de document attendu"),
     ("found character that cannot start any token", "caractère qui ne peut pas commencer une "
-     "valeur (une tabulation ? un « @ » ou « ` » à mettre entre guillemets ?)"),
+     "valeur : mettez la valeur entre guillemets"),
     ("found unexpected end of stream", "fin de fichier inattendue (guillemet non fermé ?)"),
     ("found unknown escape character", "séquence d'échappement « \\ » inconnue"),
     ("found undefined tag handle", "préfixe d'étiquette inconnu"),
@@ -29,8 +31,19 @@ _PROBLEMS: tuple[tuple[str, str], ...] = (
 )
 
 
-def french_problem(problem: str) -> str:
-    """French explanation of a libyaml problem; unknown ones are quoted as they are."""
+_CANNOT_START = "found character that cannot start any token"
+_NAMED = {"\t": "une tabulation ne peut pas commencer une valeur : remplacez-la par des espaces",
+          "@": "« @ » ne peut pas commencer une valeur : mettez la valeur entre guillemets "
+               "(ex. \"@hub-exemple\")",
+          "`": "« ` » ne peut pas commencer une valeur : mettez la valeur entre guillemets",
+          "%": "« % » ne peut pas commencer une valeur : mettez la valeur entre guillemets"}
+
+
+def french_problem(problem: str, found: str = "") -> str:
+    """French explanation of a libyaml problem (``found``: the character at its place);
+    unknown ones are quoted as they are."""
+    if _CANNOT_START in problem and found in _NAMED:
+        return typography(_NAMED[found])
     for english, french in _PROBLEMS:
         if english in problem:
             return french

@@ -165,7 +165,7 @@ class TreeBuilder:
         if not isinstance(self.root, dict):
             line, column = self.positions.get((), (1, 1))
             kind = "une liste" if isinstance(self.root, list) else "une valeur simple"
-            message = f"le document est {kind}, pas un ensemble de champs « clé: valeur »"
+            message = f"le document est {kind}, pas une suite de lignes « champ: valeur »"
             self.out.append(diag("BQ009", self.path, line, column, message))
             return None
         return Document(self.path, self.root, self.positions, self.key_positions,
