@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from bouquet.content.catalogue import Catalogue
 from bouquet.content.model import RESUME_MAX, Module, Statut
 from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.validation.catalogue import build_catalogue
+from bouquet.versioning.manifest import MANIFEST_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/module.schema.json\n"
@@ -77,12 +79,38 @@ def test_no_error_diagnostic(loaded: tuple[Catalogue, list[Diagnostic]]) -> None
     assert errors == []
 
 
-def test_ten_modules_with_every_status_but_deprecated(catalogue: Catalogue) -> None:
-    assert len(catalogue.modules) == 10
-    statuses = {m.statut for m in catalogue.modules.values()}
-    assert Statut.EXPERIMENTATION in statuses
-    assert Statut.BROUILLON in statuses
-    assert Statut.DEPRECIE not in statuses
+def test_every_module_folder_holds_the_module_of_that_id(catalogue: Catalogue) -> None:
+    folders = {p.name for p in (ROOT / "modules").iterdir() if p.is_dir()}
+    assert set(catalogue.modules) == folders
+    for module_id in catalogue.modules:
+        assert catalogue.paths[module_id] == f"modules/{module_id}/module.yaml"
+
+
+def test_every_published_module_has_a_maintainer_who_owns_its_folder(catalogue: Catalogue) -> None:
+    codeowners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    owners = {line.split()[0]: line.split()[1:] for line in codeowners
+              if line.startswith("/modules/")}
+    for module in catalogue.modules.values():
+        if module.statut is Statut.BROUILLON:
+            continue
+        assert module.mainteneurs, module.id
+        assert owners[f"/modules/{module.id}/"] == list(dict.fromkeys(module.mainteneurs))
+
+
+def test_deprecated_modules_name_a_live_replacement(catalogue: Catalogue) -> None:
+    for module in catalogue.modules.values():
+        if module.statut is not Statut.DEPRECIE:
+            continue
+        assert module.remplace_par is not None, module.id
+        replacement = catalogue.modules[module.remplace_par]
+        assert replacement.statut is not Statut.DEPRECIE, (module.id, replacement.id)
+
+
+def test_drafts_are_not_published() -> None:
+    for manifest in sorted((ROOT / MANIFEST_DIR).glob("v*.json")):
+        entries = json.loads(manifest.read_text(encoding="utf-8"))["modules"]
+        drafts = [e["id"] for e in entries if e["status"] == Statut.BROUILLON.value]
+        assert drafts == [], manifest.name
 
 
 def test_every_vocabulary_named_by_the_model_exists(catalogue: Catalogue) -> None:

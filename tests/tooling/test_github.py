@@ -75,7 +75,8 @@ def test_tests_job_runs_exactly_the_readme_command_on_311_and_312() -> None:
 
 def test_validate_job_annotates_and_checks_generated_files() -> None:
     job = _load(WORKFLOW)["jobs"]["validate"]
-    assert job["needs"] == "tests"
+    # Never behind the tests: a failing test must not hide the contributor's annotations.
+    assert "needs" not in job
     runs = [step.get("run", "") for step in job["steps"]]
     assert ".venv/bin/bouquet validate --format github" in runs
     assert ".venv/bin/bouquet schema --check" in runs
