@@ -7,7 +7,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from minirepo import REPO
+
+pytestmark = pytest.mark.bench  # the benchmarks' smoke runs: `pytest -m bench`
 
 
 def test_the_bench_runs_and_both_engines_agree() -> None:

@@ -7,7 +7,11 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from minirepo import REPO
+
+pytestmark = pytest.mark.bench  # the benchmarks' smoke runs: `pytest -m bench`
 
 SCRIPT = REPO / "bench" / "site.py"
 

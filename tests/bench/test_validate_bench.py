@@ -10,9 +10,13 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from bouquet.diagnostics.record import Severity
 from bouquet.validation.catalogue import build_catalogue
 from minirepo import REPO
+
+pytestmark = pytest.mark.bench  # the benchmarks' smoke runs: `pytest -m bench`
 
 SCRIPT = REPO / "bench" / "validate.py"
 

@@ -29,7 +29,7 @@ def assembly(
 
 
 def ballots(choices: Mapping[str, str]) -> list[Ballot]:
-    return [Ballot(m, f"b/{m}.yaml", Bulletin(choix=c)) for m, c in choices.items()]  # type: ignore[arg-type]
+    return [Ballot(m, f"b/{m}.yaml", Bulletin(choix=c)) for m, c in choices.items()]
 
 
 def graded(grades: Mapping[str, Mapping[str, str]]) -> list[Ballot]:

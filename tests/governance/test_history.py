@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DECISION, GitRepo, decision_yaml, instance_yaml, members_yaml
@@ -13,7 +14,7 @@ from bouquet.cli import main
 MEMBERS = [("a", "x"), ("b", "x"), ("c", "y"), ("d", "y")]
 
 
-def setup(repo: GitRepo, **rules: object) -> str:
+def setup(repo: GitRepo, **rules: Any) -> str:
     repo.commit("Roster", {
         "governance/membres.yaml": members_yaml(MEMBERS),
         "governance/instances/comite.yaml": instance_yaml([m for m, _ in MEMBERS], **rules),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from builders import assembly, ballots, proxies
 from hypothesis import given, settings
@@ -29,15 +30,15 @@ scenarios = st.fixed_dictionaries({
 })
 
 
-def run(s: dict[str, object], votes: dict[str, str] | None = None, shuffle: bool = False) -> Result:
-    members = dict(zip(MEMBERS, s["colleges"], strict=True))  # type: ignore[arg-type]
+def run(s: dict[str, Any], votes: dict[str, str] | None = None, shuffle: bool = False) -> Result:
+    members = dict(zip(MEMBERS, s["colleges"], strict=True))
     spec = assembly(members, {"x": 30, "y": 30, "z": 40} if s["weighted"] else None,
                     quorum=s["quorum"], majorite=s["majorite"], agregation=s["agregation"],
                     college_sans_suffrage=s["policy"], procurations_max=s["cap"])
-    given_ballots = ballots(votes if votes is not None else s["votes"])  # type: ignore[arg-type]
-    given_proxies = proxies(s["proxies"])  # type: ignore[arg-type]
+    given_ballots = ballots(votes if votes is not None else s["votes"])
+    given_proxies = proxies(s["proxies"])
     if shuffle:
-        rng = random.Random(s["seed"])  # type: ignore[arg-type]
+        rng = random.Random(s["seed"])
         rng.shuffle(given_ballots)
         rng.shuffle(given_proxies)
     return tally(spec, given_ballots, given_proxies)

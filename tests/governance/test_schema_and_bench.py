@@ -37,6 +37,7 @@ def test_schemas_accept_the_real_files() -> None:
             {"choix": "peut-etre"})
 
 
+@pytest.mark.bench
 def test_benchmark_smoke_run(capsys: pytest.CaptureFixture[str]) -> None:
     spec = importlib.util.spec_from_file_location("bench_tally", ROOT / "bench/tally.py")
     assert spec is not None and spec.loader is not None

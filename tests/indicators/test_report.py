@@ -4,6 +4,7 @@ same bytes when rebuilt."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -28,7 +29,8 @@ def report(hand_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _fonts(reader: PdfReader) -> set[tuple[str, bool]]:
     found = set()
     for page in reader.pages:
-        for font in page["/Resources"].get("/Font", {}).values():
+        resources: Any = page["/Resources"]
+        for font in resources.get("/Font", {}).values():
             font = font.get_object()
             descriptor = font.get("/FontDescriptor")
             if descriptor is None:
@@ -45,7 +47,7 @@ def test_two_a4_pages_tagged_in_french_with_embedded_fonts(report: Path) -> None
     for page in reader.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         assert (round(width, 2), round(height, 2)) == A4
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     assert root["/Lang"] == "fr" and root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
     fonts = _fonts(reader)
     assert fonts and all(embedded for _, embedded in fonts)

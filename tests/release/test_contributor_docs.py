@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bouquet.cli import UsageError, build_parser
+from bouquet.cli import build_parser
+from bouquet.commands.parsing import UsageError
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ("CONTRIBUTING.md", "docs/contribuer.md", "docs/secretariat.md", "docs/maintenance.md")

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from bouquet.cli import UsageError, build_parser
+from bouquet.cli import build_parser
+from bouquet.commands.parsing import UsageError
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -61,7 +62,6 @@ def _declared_licence(path: str) -> str:
 
 
 def test_each_module_declares_the_licence_reuse_gives_its_folder() -> None:
-    import re
 
     import yaml
 
@@ -69,8 +69,7 @@ def test_each_module_declares_the_licence_reuse_gives_its_folder() -> None:
     if not vocabulary.is_file() or not (ROOT / "modules").is_dir():
         pytest.skip("pas encore de modules ou de vocabulaire des licences")
     values = yaml.safe_load(vocabulary.read_text(encoding="utf-8"))["valeurs"]
-    spdx = {v["id"]: re.search(r"SPDX ([A-Za-z0-9.-]+)\)", v["definition"]).group(1)
-            for v in values}
+    spdx = {v["id"]: _spdx(v["definition"]) for v in values}
     for path in sorted((ROOT / "modules").glob("*/module.yaml")):
         module = yaml.safe_load(path.read_text(encoding="utf-8"))
         relative = path.relative_to(ROOT).as_posix()
@@ -79,3 +78,9 @@ def test_each_module_declares_the_licence_reuse_gives_its_folder() -> None:
             f"modules/{module['id']}/** dans REUSE.toml avec cette licence (et son texte "
             "dans LICENSES/), ou corrigez le champ licence."
         )
+
+
+def _spdx(definition: str) -> str:
+    found = re.search(r"SPDX ([A-Za-z0-9.-]+)\)", definition)
+    assert found is not None, f"pas d'identifiant SPDX dans « {definition} »"
+    return str(found.group(1))

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from bouquet.cli import UsageError, build_parser
+from bouquet.cli import build_parser
+from bouquet.commands.parsing import UsageError
 from minirepo import REPO
 
 GITHUB = REPO / ".github"
@@ -34,7 +35,7 @@ def _steps(job: str) -> list[dict[str, Any]]:
 def _readme_test_command() -> str:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"```sh\n(.+?)\n```", readme, flags=re.S)
-    (command,) = [c for c in commands if "pytest" in c]
+    (command,) = [str(c) for c in commands if "pytest" in c]
     return command.strip()
 
 

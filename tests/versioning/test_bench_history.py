@@ -12,6 +12,8 @@ import pytest
 
 from bouquet.versioning.compute import compute
 
+pytestmark = pytest.mark.bench  # the benchmarks' smoke runs: `pytest -m bench`
+
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "history.py"
 
 
