@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from repo import REPO
 
 
 def write_vocabularies(root: Path) -> None:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from repo import GitRepo
+
 REPO = Path(__file__).resolve().parents[1]
 DECISION = "2026-11-adoption-charte"
 COMMANDS: tuple[tuple[str, ...], ...] = (
@@ -25,20 +27,12 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
 )
 
 
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Alice", "-c", "user.email=alice@example.org",
-                    "-c", "commit.gpgsign=false", *args], cwd=root, check=True,
-                   capture_output=True)
-
-
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("depot")
     for folder in ("modules", "schema", "governance", "docs", ".github"):
         shutil.copytree(REPO / folder, root / folder)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Catalogue")
+    GitRepo(root).commit("Catalogue")
     return root
 
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from minirepo import REPO
+from repo import REPO
 
 pytestmark = pytest.mark.bench  # the benchmarks' smoke runs: `pytest -m bench`
 

@@ -14,7 +14,7 @@ import pytest
 
 from bouquet.diagnostics.record import Severity
 from bouquet.validation.catalogue import build_catalogue
-from minirepo import REPO
+from repo import REPO
 
 pytestmark = pytest.mark.bench  # the benchmarks' smoke runs: `pytest -m bench`
 

@@ -19,7 +19,8 @@ from bouquet.diagnostics.record import Severity
 from bouquet.edges.worktree import create_folder
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.validation.catalogue import build_catalogue
-from minirepo import REPO, write_vocabularies
+from minirepo import write_vocabularies
+from repo import REPO
 
 DAY = dt.date(2026, 11, 29)
 

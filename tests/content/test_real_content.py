@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,8 @@ from bouquet.content.model import RESUME_MAX, Module, Statut
 from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.validation.catalogue import build_catalogue
 from bouquet.versioning.manifest import MANIFEST_DIR
+from repo import REPO as ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/module.schema.json\n"
 # The nine `services` values of standard-mediation-num 1.0.1, copied verbatim.
 STANDARD_SERVICES = frozenset(

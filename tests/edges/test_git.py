@@ -4,57 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
-import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bouquet.edges.git import ChangeStatus, Repository, git_root
 from bouquet.errors import BouquetError, ExitCode
+from repo import GitRepo
 
 ODD = "modules/éte à Noël/ressources/fiche d'été.md"  # spaces, non-ASCII, an apostrophe
 
 
-class Depot:
-    """A throwaway repository with fixed dates and identities."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.tick = 0
-        path.mkdir(parents=True, exist_ok=True)
-        self.git("init", "-q", "-b", "main")
-        for key, value in (("user.name", "Alice Martin"), ("user.email", "alice@example.org"),
-                           ("commit.gpgsign", "false"), ("tag.gpgsign", "false")):
-            self.git("config", key, value)
-
-    def git(self, *args: str) -> str:
-        stamp = f"2026-11-{1 + self.tick:02d}T10:00:00+01:00"
-        env = {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp, "HOME": str(self.path),
-               "PATH": "/usr/bin:/bin:/usr/local/bin", "GIT_CONFIG_NOSYSTEM": "1"}
-        return subprocess.run(["git", *args], cwd=self.path, env=env, check=True,
-                              capture_output=True, text=True).stdout
-
-    def write(self, rel: str, data: str | bytes) -> None:
-        target = self.path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        target.write_bytes(data)
-
-    def commit(self, message: str, *extra: str) -> str:
-        self.tick += 1
-        self.git("add", "-A")
-        self.git("commit", "-q", "--allow-empty", "-m", message, *extra)
-        return self.git("rev-parse", "HEAD").strip()
-
-
 @pytest.fixture
-def depot(tmp_path: Path) -> Depot:
-    return Depot(tmp_path / "dépôt avec espace")
+def depot(tmp_path: Path) -> GitRepo:
+    """A repository whose path has a space and non-ASCII letters; one commit a day."""
+    return GitRepo(tmp_path / "dépôt avec espace", start="2026-11-01T10:00:00+01:00",
+                   step=timedelta(days=1))
 
 
 def test_discovery_from_a_subfolder_and_outside_any_repository(
-    depot: Depot, tmp_path: Path
+    depot: GitRepo, tmp_path: Path
 ) -> None:
     depot.write("modules/a/module.yaml", "id: a\n")
     depot.commit("Premier")
@@ -74,7 +44,7 @@ def test_discovery_from_a_subfolder_and_outside_any_repository(
         git_root(tmp_path / "absent")
 
 
-def test_an_empty_repository_has_no_head_and_says_what_to_run(depot: Depot) -> None:
+def test_an_empty_repository_has_no_head_and_says_what_to_run(depot: GitRepo) -> None:
     with Repository(depot.path) as repo:
         assert repo.head() is None and not repo.has_commits()
         with pytest.raises(BouquetError, match="aucun commit") as caught:
@@ -82,7 +52,7 @@ def test_an_empty_repository_has_no_head_and_says_what_to_run(depot: Depot) -> N
         assert caught.value.exit_code is ExitCode.USAGE
 
 
-def test_unknown_and_invalid_revisions_are_usage_errors(depot: Depot) -> None:
+def test_unknown_and_invalid_revisions_are_usage_errors(depot: GitRepo) -> None:
     depot.commit("Premier")
     with Repository(depot.path) as repo:
         with pytest.raises(BouquetError, match=r"révision inconnue : « v9 ».*git fetch --tags"):
@@ -91,7 +61,7 @@ def test_unknown_and_invalid_revisions_are_usage_errors(depot: Depot) -> None:
             repo.resolve("--all")
 
 
-def test_release_tags_in_semver_order_others_ignored_with_a_warning(depot: Depot) -> None:
+def test_release_tags_in_semver_order_others_ignored_with_a_warning(depot: GitRepo) -> None:
     first = depot.commit("Premier")
     depot.git("tag", "v1.2.0-rc.2")
     depot.git("tag", "-a", "v1.2.0-rc.10", "-m", "candidate")
@@ -114,7 +84,7 @@ def test_release_tags_in_semver_order_others_ignored_with_a_warning(depot: Depot
         assert "release-2026" in repo.tag_names()
 
 
-def test_blobs_by_id_by_name_and_odd_paths(depot: Depot) -> None:
+def test_blobs_by_id_by_name_and_odd_paths(depot: GitRepo) -> None:
     depot.write("modules/a/module.yaml", "id: a\n")
     depot.write(ODD, "Été à Noël\n")
     depot.write("schema/x.json", b"\x00\x01binaire")
@@ -134,7 +104,7 @@ def test_blobs_by_id_by_name_and_odd_paths(depot: Depot) -> None:
         assert repo.read_tree(commit, ["modules/éte à Noël"]) == {ODD: "Été à Noël\n".encode()}
 
 
-def test_many_files_are_read_through_one_tree_listing(depot: Depot) -> None:
+def test_many_files_are_read_through_one_tree_listing(depot: GitRepo) -> None:
     paths = [f"modules/m{i:02d}/module.yaml" for i in range(20)]
     for index, path in enumerate(paths):
         depot.write(path, f"id: m{index:02d}\n")
@@ -144,7 +114,7 @@ def test_many_files_are_read_through_one_tree_listing(depot: Depot) -> None:
     assert files == {p: f"id: {p.split('/')[1]}\n".encode() for p in paths}
 
 
-def test_changed_paths_with_blob_ids_renames_as_delete_and_add(depot: Depot) -> None:
+def test_changed_paths_with_blob_ids_renames_as_delete_and_add(depot: GitRepo) -> None:
     depot.write("modules/a/module.yaml", "id: a\n")
     depot.write("modules/b/module.yaml", "id: b\n")
     depot.write("autre/x.txt", "hors champ\n")
@@ -176,7 +146,7 @@ def test_changed_paths_with_blob_ids_renames_as_delete_and_add(depot: Depot) -> 
         assert not repo.same_trees(old, new, ["modules"])
 
 
-def test_log_dates_and_additions_on_first_parent_history(depot: Depot) -> None:
+def test_log_dates_and_additions_on_first_parent_history(depot: GitRepo) -> None:
     depot.write("gov/d/decision.yaml", "statut: ouverte\n")
     opening = depot.commit("Ouverture")
     depot.write("gov/d/procurations/x.yaml", "x\n")
@@ -196,14 +166,14 @@ def test_log_dates_and_additions_on_first_parent_history(depot: Depot) -> None:
         assert repo.is_ancestor(opening, third) and not repo.is_ancestor(third, opening)
 
 
-def test_credits_with_co_authors_and_mailmap(depot: Depot) -> None:
+def test_credits_with_co_authors_and_mailmap(depot: GitRepo) -> None:
     depot.write(".mailmap", "Béatrice Durand <beatrice@example.org> <bea@old.example>\n")
     depot.commit("Carte des noms")
     depot.write("modules/a/module.yaml", "id: a\n")
     depot.commit("Module a\n\nCo-authored-by: Bea <bea@old.example>\n"
                  "Co-authored-by: Chloé Petit <chloe@example.org>\n")
     depot.write("ailleurs.txt", "x\n")
-    depot.commit("Hors champ", "--author=Dan <dan@example.org>")
+    depot.commit("Hors champ", author="Dan <dan@example.org>")
     with Repository(depot.path) as repo:
         credits = repo.credits(None, "HEAD", ["modules"])
     assert len(credits) == 1
@@ -212,7 +182,7 @@ def test_credits_with_co_authors_and_mailmap(depot: Depot) -> None:
     assert credits[0].paths == ("modules/a/module.yaml",)
 
 
-def test_status_of_the_working_tree(depot: Depot) -> None:
+def test_status_of_the_working_tree(depot: GitRepo) -> None:
     depot.write("modules/a/module.yaml", "id: a\n")
     depot.commit("Premier")
     with Repository(depot.path) as repo:
@@ -224,15 +194,14 @@ def test_status_of_the_working_tree(depot: Depot) -> None:
         assert repo.index_path().is_file()
 
 
-def test_shallow_clone_is_seen_and_named_in_the_message(depot: Depot, tmp_path: Path) -> None:
+def test_shallow_clone_is_seen_and_named_in_the_message(depot: GitRepo, tmp_path: Path) -> None:
     depot.write("a.txt", "1\n")
     depot.commit("Premier")
     depot.git("tag", "v1.0.0")
     depot.write("a.txt", "2\n")
     head = depot.commit("Deuxième")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", "--no-tags",
-                    f"file://{depot.path}", str(clone)], check=True, capture_output=True)
+    depot.clone(clone, "--depth", "1", "--no-tags")
     with Repository(clone) as repo:
         assert repo.is_shallow() and repo.shallow_commits() == frozenset({head})
         with pytest.raises(BouquetError, match=r"superficiel.*git fetch --tags --unshallow"):
@@ -241,7 +210,7 @@ def test_shallow_clone_is_seen_and_named_in_the_message(depot: Depot, tmp_path: 
         assert not repo.is_shallow()
 
 
-def test_commit_and_tag_keep_messages_verbatim(depot: Depot) -> None:
+def test_commit_and_tag_keep_messages_verbatim(depot: GitRepo) -> None:
     depot.commit("Premier")
     depot.write("CHANGELOG.md", "# Journal\n")
     with Repository(depot.path) as repo:
@@ -249,16 +218,17 @@ def test_commit_and_tag_keep_messages_verbatim(depot: Depot) -> None:
         commit = repo.commit("Publication\n\n# pas un commentaire\n")
         repo.tag("v1.0.0", commit, "# Bouquet 1.0.0\n\n- tout\n")
         assert repo.head() == commit and "v1.0.0" in repo.tag_names()
-    assert depot.git("log", "-1", "--format=%B") == "Publication\n\n# pas un commentaire\n\n"
-    assert depot.git("tag", "-l", "--format=%(contents)", "v1.0.0") == (
-        "# Bouquet 1.0.0\n\n- tout\n\n")
+    message = depot.git("log", "-1", "--format=%B", strip=False)
+    assert message == "Publication\n\n# pas un commentaire\n\n"
+    contents = depot.git("tag", "-l", "--format=%(contents)", "v1.0.0", strip=False)
+    assert contents == "# Bouquet 1.0.0\n\n- tout\n\n"
     with Repository(depot.path) as repo:
         repo.delete_tag("v1.0.0")
         assert "v1.0.0" not in repo.tag_names()
 
 
 @pytest.mark.parametrize("hook_name", ["pre-commit", "commit-msg"])
-def test_a_refusing_hook_runs_and_its_message_is_the_error(depot: Depot, hook_name: str) -> None:
+def test_a_refusing_hook_runs_and_its_message_is_the_error(depot: GitRepo, hook_name: str) -> None:
     depot.commit("Premier")
     hooks = depot.path / ".git" / "hooks"
     hooks.mkdir(parents=True, exist_ok=True)

@@ -2,41 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
 
-
-class GitRepo:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.mkdir(parents=True, exist_ok=True)
-        self.git("init", "-q", "-b", "main")
-        self.git("config", "user.name", "Secrétariat")
-        self.git("config", "user.email", "secretariat@example.org")
-        self.git("config", "commit.gpgsign", "false")
-
-    def git(self, *args: str) -> str:
-        done = subprocess.run(["git", "-C", str(self.path), *args], capture_output=True,
-                              text=True, check=True)
-        return done.stdout.strip()
-
-    def write(self, files: Mapping[str, str | bytes]) -> None:
-        for name, content in files.items():
-            target = self.path / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8")
-
-    def commit(self, message: str, files: Mapping[str, str | bytes] | None = None) -> str:
-        self.write(files or {})
-        self.git("add", "-A")
-        self.git("commit", "-q", "--allow-empty", "-m", message)
-        return self.git("rev-parse", "HEAD")
+from repo import GitRepo
 
 
 def members_yaml(members: Iterable[tuple[str, str]], keys: Mapping[str, str] | None = None) -> str:
@@ -79,4 +50,4 @@ DECISION = "governance/decisions/d1"
 
 @pytest.fixture
 def repo(tmp_path: Path) -> GitRepo:
-    return GitRepo(tmp_path / "depot")
+    return GitRepo(tmp_path / "depot", name="Secrétariat", email="secretariat@example.org")

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DECISION, GitRepo, decision_yaml, instance_yaml, members_yaml
 
 from bouquet.cli import main
+from governance.conftest import DECISION, decision_yaml, instance_yaml, members_yaml
+from repo import GitRepo
 
 MEMBERS = [("a", "x"), ("b", "x"), ("c", "y"), ("d", "y"), ("e", "y"), ("f", "y"), ("g", "y")]
 BOMB = b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" \

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DECISION, GitRepo, decision_yaml, instance_yaml, members_yaml
 
 from bouquet.cli import main
 from bouquet.diagnostics.record import Diagnostic
 from bouquet.governance.checks import check_governance
 from bouquet.governance.hook import governance_diagnostics
+from governance.conftest import DECISION, decision_yaml, instance_yaml, members_yaml
+from repo import GitRepo
 
 MEMBERS = members_yaml([("a", "x"), ("b", "x"), ("c", "y")])
 BASE = {
@@ -144,7 +145,7 @@ def test_real_governance_content_is_valid() -> None:
 def test_validate_named_governance_file_reports_its_problems(
     repo: GitRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    repo.write({**BASE, f"{DECISION}/bulletins/intrus.yaml": "choix: pour\n",
+    repo.write_files({**BASE, f"{DECISION}/bulletins/intrus.yaml": "choix: pour\n",
                 f"{DECISION}/bulletins/a.yaml": "choix: pour\n"})
     (repo.path / "schema").mkdir()
     monkeypatch.chdir(repo.path)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
 from bouquet.content.model import IntRange
 from bouquet.errors import BouquetError
 from bouquet.governance.contribution import CONTRIBUTION_PATH, read_contribution, share
-
-REPO = Path(__file__).resolve().parents[2]
+from repo import REPO
 
 
 def test_the_committed_rule_reads_and_is_not_in_force_before_a_vote() -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DECISION, GitRepo, decision_yaml, instance_yaml, members_yaml
 
 from bouquet.cli import main
+from governance.conftest import DECISION, decision_yaml, instance_yaml, members_yaml
+from repo import GitRepo
 
 MEMBERS = [("a", "x"), ("b", "x"), ("c", "y"), ("d", "y")]
 
@@ -124,7 +125,7 @@ def test_uncommitted_decision_is_a_usage_error(
     repo.commit("Roster", {"governance/membres.yaml": members_yaml(MEMBERS)})
     assert main(["vote", "tally", "d1", "--repo", str(repo.path)]) == 2
     assert "introuvable" in capsys.readouterr().err
-    repo.write({f"{DECISION}/decision.yaml": decision_yaml()})
+    repo.write_files({f"{DECISION}/decision.yaml": decision_yaml()})
     assert main(["vote", "tally", "d1", "--repo", str(repo.path)]) == 2
     assert "n'est pas dans l'historique" in capsys.readouterr().err
 
@@ -159,20 +160,16 @@ def test_markdown_minutes_are_byte_identical_on_rerun(
 def test_shallow_clone_without_the_opening_is_a_usage_error(
     repo: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import subprocess
-
     setup(repo)
     repo.commit("Votes", {f"{DECISION}/bulletins/a.yaml": "choix: pour\n"})
     repo.commit("Close", {f"{DECISION}/decision.yaml": decision_yaml("close")})
     clone = tmp_path / "superficiel"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(clone)],
-                   check=True)
+    repo.clone(clone, "--depth", "1")
     assert main(["vote", "tally", "d1", "--repo", str(clone)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "superficiel" in captured.err and "git fetch --unshallow" in captured.err
     deeper = tmp_path / "profond"  # the opening and its parent are fetched: fine
-    subprocess.run(["git", "clone", "-q", "--depth", "4", f"file://{repo.path}", str(deeper)],
-                   check=True)
+    repo.clone(deeper, "--depth", "4")
     assert main(["vote", "tally", "d1", "--repo", str(deeper), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "final"

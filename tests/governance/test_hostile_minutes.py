@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builders import assembly, ballots
-
 from bouquet.governance.minutes import Provenance, render_markdown
 from bouquet.governance.models import Bulletin
 from bouquet.governance.result import Ballot
 from bouquet.governance.tally import tally
+from governance.builders import assembly, ballots
 
 
 def test_an_objection_motif_cannot_print_a_second_result() -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from builders import assembly, ballots, proxies
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bouquet.governance.result import Outcome, Result
 from bouquet.governance.tally import tally
+from governance.builders import assembly, ballots, proxies
 
 MEMBERS = [f"m{i}" for i in range(8)]
 CHOICES = ["pour", "contre", "abstention", "blanc"]

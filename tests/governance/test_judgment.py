@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from builders import assembly, graded
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bouquet.governance.judgment import lower_median, rank
 from bouquet.governance.result import Outcome
 from bouquet.governance.tally import tally
+from governance.builders import assembly, graded
 
 
 def test_lower_median_of_an_even_count() -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from builders import assembly, ballots, proxies
-
 from bouquet.governance.minutes import (
     Provenance,
     calculation,
@@ -15,6 +13,7 @@ from bouquet.governance.minutes import (
     render_text,
 )
 from bouquet.governance.tally import tally
+from governance.builders import assembly, ballots, proxies
 
 NN, NB = "\u202f", "\u00a0"
 ORIGIN = Provenance("Adopter la charte", "comite", "Comité du commun", "a" * 40, "b" * 40,
@@ -69,7 +68,7 @@ def test_text_and_json_renderings() -> None:
 
 
 def test_majority_judgment_minutes_show_the_ranking_and_ex_aequo() -> None:
-    from builders import graded
+    from governance.builders import graded
 
     spec = assembly({"a": "x", "b": "x"}, methode="jugement-majoritaire", options=("p", "q", "r"))
     result = tally(spec, graded({"a": {"p": "bien", "q": "passable", "r": "excellent"},

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from bouquet.governance.minutes import render_markdown
 from bouquet.governance.recount import recount
+from repo import REPO as ROOT
+from repo import git
 
-ROOT = Path(__file__).resolve().parents[2]
 MINUTES = sorted((ROOT / "governance/decisions").glob("*/proces-verbal.md"))
 
 
 def _full_history() -> bool:
-    done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"],
-                          capture_output=True, text=True, check=False)
-    return done.returncode == 0 and done.stdout.strip() == "false"
+    return git(ROOT, "rev-parse", "--is-shallow-repository", check=False) == "false"
 
 
 @pytest.mark.skipif(not MINUTES, reason="aucun procès-verbal déposé")

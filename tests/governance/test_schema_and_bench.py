@@ -11,8 +11,7 @@ import pytest
 import yaml
 
 from bouquet.generated.governance_schema import schemas
-
-ROOT = Path(__file__).resolve().parents[2]
+from repo import REPO as ROOT
 
 
 def test_committed_schemas_do_not_drift_from_the_models() -> None:

@@ -7,9 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DECISION, GitRepo, instance_yaml, members_yaml
 
 from bouquet.cli import main
+from governance.conftest import DECISION, instance_yaml, members_yaml
+from repo import GitRepo
 
 MEMBERS = [("a", "x"), ("b", "x"), ("c", "y")]
 
@@ -41,7 +42,7 @@ def open_signed_vote(repo: GitRepo, keys: dict[str, tuple[Path, str]]) -> None:
 
 def vote(repo: GitRepo, member: str, choice: str, key: Path | None) -> None:
     ballot = repo.path / DECISION / "bulletins" / f"{member}.yaml"
-    repo.write({str(ballot.relative_to(repo.path)): f"choix: {choice}\n"})
+    repo.write_files({str(ballot.relative_to(repo.path)): f"choix: {choice}\n"})
     if key is not None:
         assert main(["vote", "sign", str(ballot), "--key", str(key)]) == 0
 
@@ -72,7 +73,7 @@ def test_editing_a_signed_ballot_breaks_its_signature(
     open_signed_vote(repo, keys)
     vote(repo, "a", "pour", keys["a"][0])
     vote(repo, "b", "pour", keys["b"][0])
-    repo.write({f"{DECISION}/bulletins/b.yaml": "choix: contre\n"})
+    repo.write_files({f"{DECISION}/bulletins/b.yaml": "choix: contre\n"})
     repo.commit("Bulletins")
     capsys.readouterr()
     assert main(["vote", "tally", "d1", "--repo", str(repo.path), "--format", "json"]) == 0
@@ -131,7 +132,7 @@ def test_proxy_must_be_signed_by_its_principal(
     vote(repo, "a", "pour", keys["a"][0])
     for principal, signer in (("b", "b"), ("c", "a")):  # c's proxy signed by a: refused
         proxy = repo.path / DECISION / "procurations" / f"{principal}.yaml"
-        repo.write({str(proxy.relative_to(repo.path)): "mandataire: a\n"})
+        repo.write_files({str(proxy.relative_to(repo.path)): "mandataire: a\n"})
         assert main(["vote", "sign", str(proxy), "--key", str(keys[signer][0])]) == 0
     repo.commit("Procurations")
     capsys.readouterr()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from builders import assembly, ballots, proxies
 
 from bouquet.governance.models import Threshold
 from bouquet.governance.result import Outcome
 from bouquet.governance.tally import tally
+from governance.builders import assembly, ballots, proxies
 
 FOUR = {"a": "x", "b": "x", "c": "y", "d": "y"}
 

@@ -11,7 +11,7 @@ import pytest
 from frictionless import Resource, Schema, validate
 
 from bouquet.cli import main
-from deploymentrepo import REPO
+from repo import REPO
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import shlex
-from pathlib import Path
 
 import pytest
 
 from bouquet.cli import build_parser
 from bouquet.commands.parsing import UsageError
+from repo import REPO as ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGES = ("CONTRIBUTING.md", "docs/contribuer.md", "docs/secretariat.md", "docs/maintenance.md")
 
 

@@ -11,7 +11,6 @@ import pytest
 from releasekit import (
     bouquet,
     commit_all,
-    git,
     init_repo,
     merge_branch,
     repo_state,
@@ -20,6 +19,7 @@ from releasekit import (
 )
 
 from bouquet.cli import main
+from repo import git
 
 AS_ROOT = os.geteuid() == 0
 needs_rights = pytest.mark.skipif(AS_ROOT, reason="root reads and writes through any mode")

@@ -9,13 +9,14 @@ import pytest
 from releasekit import (
     bouquet,
     commit_all,
-    git,
     init_repo,
     merge_branch,
     repo_state,
     write_governance,
     write_module,
 )
+
+from repo import git
 
 SECRET = "hunter2-SECRET"
 

@@ -11,7 +11,6 @@ import semver
 from releasekit import (
     bouquet,
     commit_all,
-    git,
     init_repo,
     merge_branch,
     module_data,
@@ -20,6 +19,8 @@ from releasekit import (
     write_governance,
     write_module,
 )
+
+from repo import git
 
 
 def manifest(root: Path, tag: str) -> dict[str, object]:

@@ -11,13 +11,14 @@ from releasekit import (
     bouquet,
     bouquet_vote,
     commit_all,
-    git,
     init_repo,
     repo_state,
     vote,
     write_governance,
     write_module,
 )
+
+from repo import git
 
 DATE = "2026-11-29"
 

@@ -14,8 +14,8 @@ import yaml
 
 from bouquet.cli import build_parser
 from bouquet.commands.parsing import UsageError
+from repo import REPO as ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from minirepo import REPO
+from repo import REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 ZIZMOR = Path(sys.executable).parent / "zizmor"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from minirepo import REPO
+from repo import REPO
 
 CONTENT_FILES = ("modules/atelier/module.yaml", "schema/vocabulaires/familles.yaml",
                  "governance/decisions/2026-11-adoption-charte/bulletins/hub-test.yaml",

@@ -14,7 +14,7 @@ import yaml
 
 from bouquet.cli import build_parser
 from bouquet.commands.parsing import UsageError
-from minirepo import REPO
+from repo import REPO
 
 GITHUB = REPO / ".github"
 WORKFLOW = GITHUB / "workflows" / "ci.yml"

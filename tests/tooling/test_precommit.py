@@ -13,7 +13,8 @@ import yaml
 from pre_commit.clientlib import load_config, load_manifest
 
 from bouquet.commands.new import new_module
-from minirepo import REPO, write_vocabularies
+from minirepo import write_vocabularies
+from repo import REPO, GitRepo, git
 
 HOOK_FILES = r"^(modules|schema/vocabulaires|governance|deploiements)/.*\.ya?ml$"
 
@@ -48,10 +49,6 @@ def test_local_hooks_match_the_published_one() -> None:
     assert all(hook["language"] == "system" for hook in hooks.values())
 
 
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
-
-
 @pytest.fixture()
 def clone(tmp_path: Path) -> Path:
     """A git repository with this repository's hooks, vocabularies and two draft modules."""
@@ -67,8 +64,8 @@ def clone(tmp_path: Path) -> Path:
     text = broken.read_text(encoding="utf-8").replace("statut: brouillon", "statut: publie")
     broken.write_text(text, encoding="utf-8")
     (root / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
+    GitRepo(root)
+    git(root, "add", "-A")
     return root
 
 
@@ -151,7 +148,7 @@ def test_codeowners_hook_fixes_the_file_in_the_commit(clone: Path) -> None:
         text.replace("'@a-completer'", "'@hub-exemple'").replace('"@a-completer"',
                                                                   '"@hub-exemple"'),
         encoding="utf-8")
-    _git(clone, "add", "-A")
+    git(clone, "add", "-A")
     env = {**os.environ, "PRE_COMMIT_HOME": str(clone.parent / "pre-commit-home")}
     env.pop("PRE_COMMIT", None)
     command = [sys.executable, "-m", "pre_commit", "run", "bouquet-codeowners", "--files",
@@ -161,7 +158,7 @@ def test_codeowners_hook_fixes_the_file_in_the_commit(clone: Path) -> None:
     assert first.returncode == 1, first.stdout + first.stderr
     assert "/modules/bon-module/ @hub-exemple" in (clone / ".github" / "CODEOWNERS").read_text(
         encoding="utf-8")
-    _git(clone, "add", "-A")
+    git(clone, "add", "-A")
     second = subprocess.run(command, cwd=clone, env=env, capture_output=True, text=True,
                             timeout=120)
     assert second.returncode == 0, second.stdout + second.stderr

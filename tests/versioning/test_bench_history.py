@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -11,6 +10,7 @@ from types import ModuleType
 import pytest
 
 from bouquet.versioning.compute import compute
+from repo import git
 
 pytestmark = pytest.mark.bench  # the benchmarks' smoke runs: `pytest -m bench`
 
@@ -30,11 +30,9 @@ def test_generated_history(tmp_path: Path) -> None:
     bench = _bench()
     path = tmp_path / "depot"
     bench.build_repository(path, modules=12, commits=40, unreleased=8, touched=4)
-    count = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=path, check=True,
-                           capture_output=True, text=True).stdout.strip()
+    count = git(path, "rev-list", "--count", "HEAD")
     assert count == "48"
-    log = subprocess.run(["git", "log", "--format=%s", "v1.0.0..HEAD"], cwd=path, check=True,
-                         capture_output=True, text=True).stdout.splitlines()
+    log = git(path, "log", "--format=%s", "v1.0.0..HEAD").splitlines()
     assert len(log) == 8 and all(line.startswith(("feat(", "fix(")) for line in log)
     report = compute(path)
     assert report.diagnostics == ()

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from bouquet.cli import main
-from minirepo import REPO
+from repo import REPO
 
 from .gitutil import GitRepo
 

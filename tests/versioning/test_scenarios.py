@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from bouquet.cli import main
 from bouquet.errors import BouquetError
 from bouquet.versioning.compute import compute
 from bouquet.versioning.snapshot import changed_sources
+from repo import git
 
 from .gitutil import MODULE_PATH, GitRepo, base_repo
 
@@ -144,13 +144,11 @@ def test_shallow_clone_missing_the_tag(repo: GitRepo, tmp_path: Path,
     _edit(repo, "min: 4000", "min: 4500")
     repo.commit("Prix")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(clone)],
-                   check=True)
+    repo.clone(clone, "--depth", "1")
     assert main(["version", "-C", str(clone)]) == 2
     err = capsys.readouterr().err
     assert "git fetch --tags --unshallow" in err
-    subprocess.run(["git", "-C", str(clone), "fetch", "-q", "--tags", "--unshallow"],
-                   check=True)
+    git(clone, "fetch", "-q", "--tags", "--unshallow")
     assert str(compute(clone).next) == "1.1.0"
 
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -38,8 +37,8 @@ def test_status_of_a_released_catalogue(repo: GitRepo,
 def test_status_without_commits_or_tags(tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     repo = GitRepo(tmp_path / "neuf")
-    repo.overlay(BASE)
-    repo.overlay(MODULE)
+    repo.copy(BASE)
+    repo.copy(MODULE)
     code, out = _status(repo.path, capsys)
     assert code == 0
     assert "aucun commit" in out and "Modules\u202f: 1" in out
@@ -59,8 +58,7 @@ def test_status_outside_git_and_in_a_shallow_clone(
     repo.tag("v1.0.0", "Version 1.0.0")
     repo.commit("Après la version")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(clone)],
-                   check=True)
+    repo.clone(clone, "--depth", "1")
     _, out = _status(clone, capsys)
     assert "git fetch --tags --unshallow" in out
     assert "non calculée\u202f: ce clone est superficiel" in out

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from publication.siterepo import REPO
+from repo import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"

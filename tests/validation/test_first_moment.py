@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -12,8 +11,9 @@ import pytest
 import yaml
 
 from bouquet.cli import main
+from repo import REPO, GitRepo, git
 
-from .fixturerepo import FIXTURES, REPO, TODAY, build
+from .fixturerepo import FIXTURES, TODAY, build
 
 Report = list[dict[str, object]]
 
@@ -80,16 +80,8 @@ def test_scaffold_texts_left_in_a_module(
                for d in left)
 
 
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Alice", "-c", "user.email=alice@example.org",
-                    "-c", "commit.gpgsign=false", *args], cwd=root, check=True,
-                   capture_output=True)
-
-
 def committed(root: Path) -> Path:
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Catalogue")
+    GitRepo(root).commit("Catalogue")
     return root
 
 

@@ -6,8 +6,6 @@ from the first values of each vocabulary, so they stay valid whatever those cont
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,23 +13,7 @@ from typing import Any
 import yaml
 
 from minirepo import write_vocabularies
-
-REPO = Path(__file__).resolve().parents[2]
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Camille Test", "GIT_AUTHOR_EMAIL": "camille@example.org",
-    "GIT_COMMITTER_NAME": "Camille Test", "GIT_COMMITTER_EMAIL": "camille@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
-}
-
-
-def git(repo: Path, *args: str, check: bool = True) -> str:
-    env = {**os.environ, **GIT_ENV}
-    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
-                            env=env, check=False)
-    if check and result.returncode != 0:
-        raise AssertionError(f"git {' '.join(args)} : {result.stderr}")
-    return result.stdout.strip()
+from repo import GitRepo, git
 
 
 def first_value(root: Path, vocabulary: str, index: int = 0) -> str:
@@ -78,12 +60,7 @@ def write_module(root: Path, module_id: str, **overrides: Any) -> Path:
 
 def init_repo(root: Path) -> Path:
     """A repository on branch ``main`` with the vocabularies committed."""
-    root.mkdir(parents=True, exist_ok=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "Camille Test")
-    git(root, "config", "user.email", "camille@example.org")
-    git(root, "config", "commit.gpgsign", "false")
-    git(root, "config", "tag.gpgsign", "false")
+    GitRepo(root, name="Camille Test", email="camille@example.org")
     write_vocabularies(root)
     commit_all(root, "Vocabulaires")
     return root

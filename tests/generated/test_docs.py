@@ -1,11 +1,8 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 from bouquet.generated.rules_page import DOC_PATH, render
 from bouquet.versioning.rules import RULES
-
-ROOT = Path(__file__).resolve().parents[2]
+from repo import REPO as ROOT
 
 
 def test_versionnage_doc_is_generated_from_the_rules() -> None:

@@ -9,6 +9,7 @@ from releasekit import init_repo, write_module
 
 from bouquet.cli import main
 from bouquet.generated.codeowners import DEFAULT_OWNER, render_codeowners
+from repo import REPO as ROOT
 
 
 def test_render_is_sorted_deduplicated_and_starts_with_the_default_owner() -> None:
@@ -60,7 +61,6 @@ def test_invalid_module_is_refused(repo: Path, capsys: pytest.CaptureFixture[str
     assert "bouquet validate" in capsys.readouterr().err
 
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_repositorys_codeowners_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:

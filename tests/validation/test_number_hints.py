@@ -4,13 +4,12 @@ YAML wants them."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from bouquet.validation.catalogue import build_catalogue
+from repo import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 MODULE = "modules/diagnostic-territorial/module.yaml"
 
 

@@ -6,11 +6,10 @@ import importlib.util
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from repo import REPO as ROOT
 
 
 def test_license_file_is_the_eupl_text() -> None:

@@ -10,9 +10,10 @@ from pathlib import Path
 import feedparser
 import jsonschema  # type: ignore[import-untyped, unused-ignore]
 import pypdf
+from pages import PREFIX, html_pages, parse, target
+from siterepo import HOSTILE_ID
 
-from publication.pages import PREFIX, html_pages, parse, target
-from publication.siterepo import HOSTILE_ID, REPO
+from repo import REPO
 
 BASE = "https://exemple.org/bouquet"
 RELEASES = ("v1.0.0", "v1.1.0", "v2.0.0")

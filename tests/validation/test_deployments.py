@@ -15,7 +15,8 @@ import yaml
 
 from bouquet.cli import main
 from bouquet.validation.deployments import luhn_ok, semester_bounds
-from deploymentrepo import HAND, HOSTILE, REPO, add_records, build_catalogue_repo
+from deploymentrepo import HAND, HOSTILE, add_records, build_catalogue_repo
+from repo import REPO
 
 TODAY = "2026-11-29"
 

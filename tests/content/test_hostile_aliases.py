@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .fixturerepo import FIXTURES, TODAY, build
+from validation.fixturerepo import FIXTURES, TODAY, build
 
 ALIASES = 50_000
 

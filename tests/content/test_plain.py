@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from bouquet.content.reading.loader import load_yaml
 from bouquet.content.reading.plain import load_plain, plain_value
 from bouquet.diagnostics.record import Severity
+from repo import REPO
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-REPO = Path(__file__).resolve().parents[2]
 
 
 def _clean_value(data: bytes) -> object | None:

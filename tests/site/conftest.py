@@ -3,17 +3,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from siterepo import CONFIG, make_repo
 
 from bouquet.site.build import build_site
-from bouquet.site.records import SiteConfig
-from publication.siterepo import SiteRepo, make_repo
-
-CONFIG = SiteConfig(base_url="https://exemple.org/bouquet/",
-                    depot_url="https://forge.exemple.org/hubs/bouquet")
+from repo import GitRepo
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteRepo, Path]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, Path]:
     """One repository with three releases and a preview, built once for the session."""
     root = tmp_path_factory.mktemp("site")
     repo = make_repo(root / "depot")
@@ -23,5 +20,5 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteRepo, Path]:
 
 
 @pytest.fixture(scope="session")
-def site(built: tuple[SiteRepo, Path]) -> Path:
+def site(built: tuple[GitRepo, Path]) -> Path:
     return built[1]

@@ -18,8 +18,9 @@ from pydantic import BaseModel, ValidationError
 
 from bouquet.governance.models import Decision, Instance
 from bouquet.validation.sources import check_sources
+from repo import REPO
 
-from .fixturerepo import FIXTURES, REPO, TODAY
+from .fixturerepo import FIXTURES, TODAY
 
 SCHEMA = REPO / "schema"
 Json = dict[str, Any]

@@ -12,7 +12,7 @@ import jsonschema  # type: ignore[import-untyped, unused-ignore]
 from bouquet.content.catalogue import Catalogue
 from bouquet.exports.catalogue import CSV_COLUMNS, catalogue_csv, catalogue_json
 from bouquet.validation.catalogue import build_catalogue
-from publication.siterepo import REPO
+from repo import REPO
 
 
 def _catalogue() -> Catalogue:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from bouquet.diagnostics.record import Diagnostic
 from bouquet.validation.catalogue import build_catalogue
 from bouquet.validation.readability import explained, sentences, word_count
+from repo import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 VOCABULARIES = {f"schema/vocabulaires/{p.name}": p.read_bytes()
                 for p in (REPO / "schema" / "vocabulaires").glob("*.yaml")}
 PATH = "modules/essai/module.yaml"

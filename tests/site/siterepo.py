@@ -9,10 +9,12 @@ preview /prochaine/). Dates are fixed, so that two builds compare byte for byte.
 from __future__ import annotations
 
 import shutil
-import subprocess
+from datetime import timedelta
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from bouquet.site.records import SiteConfig
+from repo import REPO, GitRepo
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"  # a frozen copy of real content
 HOSTILE_ID = "contenu-hostile"
 HOSTILE = """\
@@ -51,70 +53,37 @@ licence: cc_by_sa_4_0
 """
 
 
-class SiteRepo:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.minute = 0
-        path.mkdir(parents=True)
-        self.git("init", "-q", "-b", "main")
-        self.git("config", "user.name", "Alice Martin")
-        self.git("config", "user.email", "alice@example.org")
-        self.git("config", "commit.gpgsign", "false")
-        self.git("config", "tag.gpgsign", "false")
-
-    def git(self, *args: str) -> str:
-        stamp = f"2026-11-30T10:{self.minute:02d}:00+01:00"
-        env = {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp, "HOME": str(self.path),
-               "PATH": "/usr/bin:/bin:/usr/local/bin", "GIT_CONFIG_NOSYSTEM": "1"}
-        return subprocess.run(["git", *args], cwd=self.path, env=env, check=True,
-                              capture_output=True, text=True).stdout
-
-    def copy_module(self, module_id: str) -> None:
-        shutil.copytree(FIXTURES / "modules" / module_id, self.path / "modules" / module_id)
-
-    def write(self, rel: str, text: str) -> None:
-        target = self.path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-
-    def edit(self, rel: str, old: str, new: str) -> None:
-        text = (self.path / rel).read_text(encoding="utf-8")
-        assert old in text, (rel, old)
-        self.write(rel, text.replace(old, new, 1))
-
-    def commit(self, message: str) -> None:
-        self.minute += 1
-        self.git("add", "-A")
-        self.git("commit", "-q", "-m", message)
-
-    def tag(self, name: str) -> None:
-        self.git("tag", "-a", name, "-m", f"Version {name}")
+def copy_module(repo: GitRepo, module_id: str) -> None:
+    repo.copy(FIXTURES / "modules" / module_id, f"modules/{module_id}")
 
 
+CONFIG = SiteConfig(base_url="https://exemple.org/bouquet/",
+                    depot_url="https://forge.exemple.org/hubs/bouquet")
 FORMATION = "modules/formation-aidants-numeriques/module.yaml"
 DIAGNOSTIC = "modules/diagnostic-territorial/module.yaml"
 
 
-def make_repo(path: Path) -> SiteRepo:
-    repo = SiteRepo(path)
+def make_repo(path: Path) -> GitRepo:
+    """One commit a minute from 30 November 2026, 10:00."""
+    repo = GitRepo(path, start="2026-11-30T10:00:00+01:00", step=timedelta(minutes=1))
     shutil.copytree(FIXTURES / "schema" / "vocabulaires", path / "schema" / "vocabulaires")
     shutil.copy(REPO / "schema" / "module.schema.json", path / "schema" / "module.schema.json")
     shutil.copytree(FIXTURES / "governance", path / "governance")
     shutil.copy(FIXTURES / "CONTRIBUTING.md", path / "CONTRIBUTING.md")
     for module_id in ("formation-aidants-numeriques", "diagnostic-territorial",
                       "evenement-local"):
-        repo.copy_module(module_id)
+        copy_module(repo, module_id)
     repo.write(f"modules/{HOSTILE_ID}/module.yaml", HOSTILE)
     repo.commit("Premier catalogue")
-    repo.tag("v1.0.0")
+    repo.tag("v1.0.0", "Version v1.0.0")
     repo.edit(FORMATION, "prix_ht_eur:\n      min: 1100", "prix_ht_eur:\n      min: 1200")
     repo.commit("Formation : nouveau prix\n\nCo-authored-by: Bruno Durand <bruno@example.org>")
-    repo.tag("v1.1.0")
+    repo.tag("v1.1.0", "Version v1.1.0")
     shutil.rmtree(path / "modules" / "evenement-local")
-    repo.copy_module("feuille-de-route")
+    copy_module(repo, "feuille-de-route")
     repo.edit(DIAGNOSTIC, "statut: valide", "statut: deprecie\nremplace_par: feuille-de-route")
     repo.commit("Retrait de l'événement local ; le diagnostic passe à la feuille de route")
-    repo.tag("v2.0.0")
+    repo.tag("v2.0.0", "Version v2.0.0")
     repo.edit(FORMATION, "min: 3800", "min: 3900")
     repo.commit("Formation : parcours plus cher")
     return repo

@@ -16,8 +16,8 @@ from bouquet.content.catalogue import is_vocab_path
 from bouquet.diagnostics.codes import CODES
 from bouquet.generated.module_schema import MODULE_SCHEMA, SCHEMA_BASE, VOCABULARY_SCHEMA, schemas
 from bouquet.validation.sources import check_sources
-
-from .fixturerepo import FIXTURES, REPO, entries
+from repo import REPO
+from validation.fixturerepo import FIXTURES, entries
 
 TODAY = dt.date(2026, 11, 29)
 

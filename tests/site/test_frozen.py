@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from pages import html_pages
+from siterepo import CONFIG, FORMATION, make_repo
+
 from bouquet.site.build import build_site
-from publication.conftest import CONFIG
-from publication.pages import html_pages
-from publication.siterepo import FORMATION, make_repo
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -25,7 +25,7 @@ def test_releases_are_frozen_and_rebuilds_equal_full_builds(tmp_path: Path) -> N
     before = files_of(out)
     repo.edit(FORMATION, "min: 3900", "min: 4000")
     repo.commit("Formation : encore un prix")
-    repo.tag("v2.1.0")
+    repo.tag("v2.1.0", "Version v2.1.0")
     repo.edit(FORMATION, "min: 4000", "min: 4100")
     repo.commit("Formation : prix en préparation")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bouquet.cli import main
-from publication.siterepo import SiteRepo
+from repo import GitRepo
 
 
 def test_outside_a_repository_is_a_usage_error(tmp_path: Path,
@@ -19,7 +19,7 @@ def test_outside_a_repository_is_a_usage_error(tmp_path: Path,
 
 def test_a_base_url_must_be_an_address(tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    repo = SiteRepo(tmp_path / "depot")
+    repo = GitRepo(tmp_path / "depot")
     repo.write("README.md", "dépôt\n")
     repo.commit("Premier commit")
     assert main(["site", "-C", str(repo.path), "--base-url", "exemple.org"]) == 2
@@ -28,7 +28,7 @@ def test_a_base_url_must_be_an_address(tmp_path: Path,
 
 def test_the_command_builds_with_the_settings_of_pyproject(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    repo = SiteRepo(tmp_path / "depot")
+    repo = GitRepo(tmp_path / "depot")
     repo.write("pyproject.toml", '[tool.bouquet.site]\ndepot-url = "https://forge.test/h/b"\n'
                'base-url = "https://hubs.test/"\n')
     repo.write("modules/.gitkeep", "")
@@ -42,7 +42,7 @@ def test_the_command_builds_with_the_settings_of_pyproject(
 
 def test_it_never_replaces_a_folder_it_did_not_build(tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    repo = SiteRepo(tmp_path / "depot")
+    repo = GitRepo(tmp_path / "depot")
     repo.write("modules/.gitkeep", "")
     repo.commit("Premier commit")
     mine = tmp_path / "mes-documents"

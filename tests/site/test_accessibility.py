@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from pages import PREFIX
 from playwright.sync_api import Browser, Route, sync_playwright
-
-from publication.pages import PREFIX
 
 ORIGIN = "http://bouquet.test"
 BROWSER = shutil.which("chromium-headless-shell") or shutil.which("chromium")

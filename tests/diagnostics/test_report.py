@@ -11,8 +11,7 @@ import pytest
 from bouquet.cli import main
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.render import Counts, render_github, render_json, render_text, summary
-
-from .fixturerepo import TODAY, build
+from validation.fixturerepo import TODAY, build
 
 NNBSP = "\u202f"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parents[1]
-REPO = TESTS.parent
+from repo import REPO, TESTS
+
 FIXTURES = TESTS / "fixtures"
 TODAY = "2026-11-29"
 
