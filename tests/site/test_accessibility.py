@@ -17,7 +17,9 @@ from pages import PREFIX
 from playwright.sync_api import Browser, Route, sync_playwright
 
 ORIGIN = "http://bouquet.test"
-BROWSER = shutil.which("chromium-headless-shell") or shutil.which("chromium")
+# Debian's headless shell (.ci/run), else a Chromium or the Chrome that GitHub's runners carry.
+BROWSER = next((found for name in ("chromium-headless-shell", "chromium", "google-chrome")
+                if (found := shutil.which(name))), None)
 
 
 @pytest.fixture(scope="module")
