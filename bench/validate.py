@@ -39,7 +39,8 @@ SCHEMA = "schema/module.schema.json"
 VOCABS = "schema/vocabulaires"
 HEADER = "# yaml-language-server: $schema=../../schema/module.schema.json\n"
 NNBSP = "\u202f"
-TARGET_RATIO, TARGET_ONE_FILE_S, TARGET_PEAK_MIB = 0.5, 0.3, 200.0
+# Ratios to check-jsonschema on the same files: the whole tree, then one file (pre-commit).
+TARGET_RATIO, TARGET_ONE_FILE_RATIO, TARGET_PEAK_MIB = 0.2, 0.5, 200.0
 
 # Module fields that hold a list of vocabulary values: (field, vocabulary, at least one).
 LIST_FIELDS = (
@@ -60,6 +61,8 @@ class Figures:
     check_jsonschema_s: float
     ratio: float
     one_file_s: float
+    one_file_check_jsonschema_s: float
+    one_file_ratio: float
     peak_mib: float
     bouquet_cpu_s: float
     check_jsonschema_cpu_s: float
@@ -220,11 +223,15 @@ def measure(count: int, runs: int) -> Figures:
         checker = [str(BIN / "check-jsonschema"), "--schemafile", SCHEMA, *paths]
         whole = median_time(bouquet, root, runs)
         peer = median_time(checker, root, runs)
-        one = median_time([*bouquet, paths[len(paths) // 2]], root, max(runs, 5))
+        one_path = paths[len(paths) // 2]
+        one = median_time([*bouquet, one_path], root, max(runs, 5))
+        one_peer = median_time([*checker[:3], one_path], root, max(runs, 5))
         peak = peak_mib(bouquet, root)
     return Figures(
         modules=count, runs=runs, bouquet_s=whole.wall_s, check_jsonschema_s=peer.wall_s,
-        ratio=whole.wall_s / peer.wall_s, one_file_s=one.wall_s, peak_mib=peak,
+        ratio=whole.wall_s / peer.wall_s, one_file_s=one.wall_s,
+        one_file_check_jsonschema_s=one_peer.wall_s, one_file_ratio=one.wall_s / one_peer.wall_s,
+        peak_mib=peak,
         bouquet_cpu_s=whole.cpu_s, check_jsonschema_cpu_s=peer.cpu_s, one_file_cpu_s=one.cpu_s,
         cpu_ratio=whole.cpu_s / peer.cpu_s if peer.cpu_s else 0.0,
         bouquet_exit=whole.exit_code, check_jsonschema_exit=peer.exit_code,
@@ -255,11 +262,13 @@ def render_text(f: Figures) -> str:
         f"  check-jsonschema (mêmes fichiers)       {fr(f.check_jsonschema_s)}{NNBSP}s"
         f"  (processeur{NNBSP}: {fr(f.check_jsonschema_cpu_s)}{NNBSP}s)",
         f"  rapport bouquet / check-jsonschema      {fr(f.ratio)}"
-        f"  (processeur{NNBSP}: {fr(f.cpu_ratio)}) (cible ≤ 0,5{NNBSP}: "
+        f"  (processeur{NNBSP}: {fr(f.cpu_ratio)}) (cible ≤ 0,2{NNBSP}: "
         f"{verdict(f.ratio <= TARGET_RATIO)})",
         f"  un fichier modifié (cas pre-commit)     {fr(f.one_file_s, 3)}{NNBSP}s"
-        f"  (processeur{NNBSP}: {fr(f.one_file_cpu_s, 3)}{NNBSP}s) (cible < 0,3{NNBSP}s"
-        f"{NNBSP}: {verdict(f.one_file_s < TARGET_ONE_FILE_S)})",
+        f"  (processeur{NNBSP}: {fr(f.one_file_cpu_s, 3)}{NNBSP}s)",
+        f"  check-jsonschema sur ce fichier         {fr(f.one_file_check_jsonschema_s, 3)}{NNBSP}s",
+        f"  rapport sur un fichier                  {fr(f.one_file_ratio)}"
+        f" (cible ≤ 0,5{NNBSP}: {verdict(f.one_file_ratio <= TARGET_ONE_FILE_RATIO)})",
         f"  mémoire maximale de bouquet validate    {fr(f.peak_mib, 0)}{NNBSP}Mio"
         f"  (cible < 200{NNBSP}Mio{NNBSP}: {verdict(f.peak_mib < TARGET_PEAK_MIB)})",
     ]
