@@ -40,10 +40,11 @@ def test_hostile_ballots_are_excluded_with_reasons(
     assert main(["vote", "tally", "d1", "--repo", str(repo.path), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     reasons = {Path(e["file"]).name: e["reason"] for e in data["excluded"]}
-    assert set(reasons) == {"a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml", "f.yaml",
+    assert set(reasons) == {"a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml", "F.yaml",
                             "g.yaml", "été.yaml"}
-    assert data["quorum"]["present"] == 1  # only F: e has two « choix », f duplicates F
-    assert "doublon" in reasons["f.yaml"]
+    # only f: e has two « choix », and F, a case variant, comes after the lower-case name
+    assert data["quorum"]["present"] == 1
+    assert "doublon" in reasons["F.yaml"]
     assert "identifiant de membre" in reasons["été.yaml"]
 
 

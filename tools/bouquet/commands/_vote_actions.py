@@ -47,6 +47,8 @@ def tally(args: argparse.Namespace) -> int:
     except BouquetError as exc:  # not a repository, not a decision folder…
         raise _fail(exc.message, exc.exit_code, exc.hint or TALLY_HINT) from None
     done = _recount(root, folder)
+    for warning in done.warnings:
+        sys.stderr.write(typo(f"Attention : {warning}.\n"))
     origin = done.provenance()
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}
     sys.stdout.write(render[args.format](done.result, origin))
@@ -106,7 +108,8 @@ def sign(args: argparse.Namespace) -> int:
                     f"<décision>/{BALLOTS}/<membre>.yaml ou <décision>/{PROXIES}/<membre>.yaml",
                     USAGE)
     target = path.with_name(path.name + SIGNATURE_SUFFIX)
-    signature = ssh_sign(read_bytes(path.parent, path.name), path.name, key)
+    signature = ssh_sign(read_bytes(path.parent, path.name), path.name, key,
+                         decision=path.resolve().parent.parent.name)
     replace_file(target, signature)
     say(f"Signature écrite : {target}\nAjoutez les deux fichiers au même commit.\n")
     return 0

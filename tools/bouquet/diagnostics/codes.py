@@ -174,6 +174,15 @@ _TABLE: tuple[Code, ...] = (
          "Signez avec « bouquet vote sign FICHIER --key ~/.ssh/id_ed25519 »."),
     Code("BQ317", E, "Voix prépondérante hors de l'instance",
          "Désignez un membre de l'instance, ou null."),
+    Code("BQ318", E, "Noms de fichiers qui ne diffèrent que par la casse",
+         "Gardez un seul fichier par membre, nommé en minuscules (<membre>.yaml) : supprimez "
+         "la variante (majuscules, accents composés autrement)."),
+    Code("BQ319", E, "Procès-verbal contredit par le recomptage",
+         "Le procès-verbal déposé ne correspond plus à l'historique : comprenez pourquoi "
+         "(scellé réécrit ?), puis régénérez-le avec « bouquet vote tally <id> --ecrire »."),
+    Code("BQ320", E, "Décision rouverte après son scellé",
+         "Un vote scellé ne se rouvre pas : remettez « statut: close » et ouvrez une nouvelle "
+         "décision (bouquet vote new) pour voter à nouveau."),
     # --- BQ4xx: version and release --------------------------------------------------------
     # --- BQ45x-BQ49x: cutting a release (bouquet release) ----------------------------------
     Code("BQ451", E, "Publication hors de la branche principale",

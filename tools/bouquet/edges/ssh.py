@@ -17,9 +17,9 @@ from bouquet.errors import BouquetError, ExitCode
 SIGNATURE_SUFFIX = ".sig"
 
 
-def verify(allowed_signers: str, namespace: str,
-           jobs: Mapping[str, tuple[str, bytes, bytes]]) -> dict[str, bool]:
-    """``{path: (signer, content, signature)}`` → ``{path: verified}``; a missing
+def verify(allowed_signers: str,
+           jobs: Mapping[str, tuple[str, str, bytes, bytes]]) -> dict[str, bool]:
+    """``{path: (signer, namespace, content, signature)}`` → ``{path: verified}``; a missing
     ``ssh-keygen`` verifies nothing."""
     with tempfile.TemporaryDirectory(prefix="bouquet-vote-") as tmp:
         allowed = Path(tmp) / "allowed_signers"
@@ -28,11 +28,11 @@ def verify(allowed_signers: str, namespace: str,
         workers = max(1, min(8, os.cpu_count() or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             outcomes = pool.map(
-                lambda job: _verify(allowed, Path(tmp), namespace, job[0], *job[1]), ordered)
+                lambda job: _verify(allowed, Path(tmp), job[0], *job[1]), ordered)
             return {path: ok for (path, _), ok in zip(ordered, outcomes, strict=True)}
 
 
-def _verify(allowed: Path, tmp: Path, namespace: str, path: str, signer: str, content: bytes,
+def _verify(allowed: Path, tmp: Path, path: str, signer: str, namespace: str, content: bytes,
             signature: bytes) -> bool:
     sig_file = tmp / (re.sub(r"[^a-zA-Z0-9_.-]", "_", path) + SIGNATURE_SUFFIX)
     sig_file.write_bytes(signature)

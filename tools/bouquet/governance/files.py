@@ -6,6 +6,7 @@ Pure: the bytes come from git blobs or the working tree; nothing here touches th
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -71,7 +72,9 @@ def read_submissions(
     excluded: list[Excluded] = []
     seen: set[tuple[str, str]] = set()
     candidates = [p for p in files if submission_kind(folder, p) is not None]
-    for path in sorted(candidates, key=lambda p: (orders.get(p, 0), p)):
+    # A file named in lower case comes before its case variants, and only an accepted file
+    # makes the others « doublon »: an unsigned or malformed variant never voids a valid one.
+    for path in sorted(candidates, key=lambda p: (orders.get(p, 0), p != p.lower(), p)):
         kind, member = submission_kind(folder, path) or ("", "")
         reason = _refusal(member, kind, seen, refused.get(path))
         if reason is None:
@@ -84,7 +87,8 @@ def read_submissions(
                 proxies.append(Proxy(member, path, parsed.record.mandataire, orders.get(path, 0)))
         if reason is not None:
             excluded.append(Excluded(path, reason))
-        seen.add((kind, member))
+        else:
+            seen.add((kind, member))
     return Submissions(tuple(ballots), tuple(proxies), tuple(excluded))
 
 
@@ -94,6 +98,12 @@ def _refusal(member: str, kind: str, seen: set[tuple[str, str]], refused: str | 
     if (kind, member) in seen:
         return f"doublon : « {member} » a déjà un fichier (la casse ne compte pas)"
     return refused
+
+
+def name_key(name: str) -> str:
+    """A file name as a case-insensitive, normalising file system sees it: two names with the
+    same key are the same file there, and a trap everywhere else."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
 
 
 def submission_kind(folder: str, path: str) -> tuple[str, str] | None:

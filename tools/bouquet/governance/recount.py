@@ -23,7 +23,7 @@ from bouquet.governance.models import DECISION_ID_PATTERN, Decision, Instance, M
 from bouquet.governance.result import Assembly, Excluded, Result
 from bouquet.governance.signatures import SIGNATURE_SUFFIX, verify_all
 from bouquet.governance.tally import tally
-from bouquet.governance.timeline import Snapshot, read_decision
+from bouquet.governance.timeline import Snapshot, read_decision, side_opening_warnings
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,11 @@ class Recount:
     result: Result
     assembly: Assembly
     snapshot: Snapshot
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the secretary should know about history (French, one line each)."""
+        return side_opening_warnings(self.snapshot)
 
     def provenance(self) -> Provenance:
         """What the minutes cite: the decision, its body, and the opening and seal commits."""
@@ -104,7 +109,7 @@ def recount(root: Path, folder: str) -> Recount:
             kind = submission_kind(folder, path)
             if kind is not None and kind[1] in roster:
                 signed[path] = (kind[1], content, snapshot.at_seal.get(path + SIGNATURE_SUFFIX))
-        refused = verify_all(assembly.members, signed)
+        refused = verify_all(assembly.members, signed, decision=name)
     found = read_submissions(folder, snapshot.at_seal, orders=snapshot.orders, refused=refused)
     seal = (snapshot.seal or "")[:12]
     late = [Excluded(p, f"arrivé après la clôture (scellée au commit {seal}) : non compté")

@@ -1,8 +1,12 @@
 """Time from history: the opening and sealing commits of a decision, and files at each.
 
-The pure logic over what the git edge (``bouquet.edges.git.Repository``) returns. The opening
-is the commit that added ``decision.yaml``; the seal is the first commit on first-parent
-history where its ``statut`` is ``close``; files added or changed after the seal are late.
+The pure logic over what the git edge (``bouquet.edges.git.Repository``) returns. Both are
+read along the default branch's first-parent history only, so that nothing a side branch did
+before it was merged (or reverted) decides a vote: the opening is the last commit of that
+history that added ``decision.yaml`` (a merge counts as adding what its first parent lacked);
+the seal is the first commit after it where its ``statut`` is ``close``; files added or
+changed after the seal are late. A side-branch commit that also added ``decision.yaml`` under
+other rules or another roster is reported (``Snapshot.side_openings``), never used.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ class Snapshot:
     orders: Mapping[str, int]  # path → position at which it entered first-parent history
     late: tuple[str, ...]  # submission files added or changed after the seal
     dates: Mapping[str, dt.date] = field(default_factory=dict)  # commit -> committer date
+    side_openings: tuple[str, ...] = ()  # side-branch commits adding it under other rules
 
 
 NEVER_COMMITTED = "{} n'est pas dans l'historique : validez-le d'abord (git commit)"
@@ -38,10 +43,10 @@ NEVER_COMMITTED = "{} n'est pas dans l'historique : validez-le d'abord (git comm
 def read_decision(repo: Repository, folder: str) -> Snapshot:
     decision_file = f"{folder}/decision.yaml"
     head = repo.head()
-    added = repo.commits(decision_file, added=True)
+    added = repo.commits(decision_file, added=True, first_parent=True)
     if head is None or not added:
         raise BouquetError(NEVER_COMMITTED.format(decision_file), exit_code=ExitCode.USAGE)
-    opening = added[-1]
+    opening = added[0]
     if opening in repo.shallow_commits():
         # In a shallow clone the oldest commit seems to add every file: the real opening
         # (its roster, rules and keys) and any late ballot would be unknowable.
@@ -49,8 +54,9 @@ def read_decision(repo: Repository, folder: str) -> Snapshot:
             f"ce clone est superficiel (shallow) : le commit d'ouverture de {decision_file} "
             "n'y est pas, le dépouillement serait faux.", exit_code=ExitCode.USAGE,
             hint="lancez « git fetch --unshallow » puis relancez.")
-    seal = _seal(repo, decision_file)
+    seal = _seal(repo, decision_file, opening)
     at_opening = _opening_files(repo, opening, decision_file)
+    side = [c for c in repo.commits(decision_file, added=True) if c not in added]
     sealed_tree = repo.list_blobs(seal or head, [folder + "/"])
     late = _late(folder, sealed_tree, repo.list_blobs(head, [folder + "/"])) if seal else ()
     return Snapshot(
@@ -58,11 +64,34 @@ def read_decision(repo: Repository, folder: str) -> Snapshot:
         at_seal=repo.read_blobs(sealed_tree),
         orders=_orders(repo, seal or head, folder), late=late,
         dates={c: repo.commit_date(c).date() for c in [opening, *([seal] if seal else [])]},
+        side_openings=tuple(c for c in side if _rules_differ(
+            at_opening, _opening_files(repo, c, decision_file), decision_file)),
     )
 
 
-def _seal(repo: Repository, decision_file: str) -> str | None:
+def _rules_differ(opening: Mapping[str, bytes], other: Mapping[str, bytes],
+                  decision_file: str) -> bool:
+    """Whether the roster or the body's file (rules, members) differ between two openings."""
+    return any(opening.get(p) != other.get(p) for p in {*opening, *other} if p != decision_file)
+
+
+def side_opening_warnings(snapshot: Snapshot) -> tuple[str, ...]:
+    """French warnings for the side-branch openings that carried other rules."""
+    return tuple(
+        f"{snapshot.folder}/decision.yaml a aussi été ajouté hors de la branche principale "
+        f"(commit {commit[:12]}) avec d'autres règles ou d'autres membres : ces règles ne "
+        f"comptent pas, seules celles du commit d'ouverture {snapshot.opening[:12]} s'appliquent"
+        for commit in snapshot.side_openings)
+
+
+def _seal(repo: Repository, decision_file: str, opening: str | None = None) -> str | None:
+    """The first commit of first-parent history, from the opening on, where it is close."""
     commits = repo.commits(decision_file, first_parent=True, oldest_first=True)
+    if opening is None:
+        added = repo.commits(decision_file, added=True, first_parent=True, limit=1)
+        opening = added[0] if added else None
+    if opening in commits:
+        commits = commits[commits.index(opening):]
     blobs = repo.read_objects([f"{c}:{decision_file}" for c in commits])
     for commit in commits:
         data = blobs.get(f"{commit}:{decision_file}")

@@ -6,7 +6,7 @@ from collections.abc import Generator, Iterator, Mapping
 
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import Diagnostic
-from bouquet.governance.files import BALLOTS, PROXIES, submission_kind
+from bouquet.governance.files import BALLOTS, PROXIES, name_key, submission_kind
 from bouquet.governance.minutes import typo
 from bouquet.governance.models import (
     Bulletin,
@@ -50,6 +50,7 @@ def check_decision(
         yield diag("BQ307", path, line, column, typo(
             f"instance inconnue « {decision.instance} » : aucun fichier "
             f"governance/instances/{decision.instance}.yaml"))
+    yield from _name_variants(folder, sources)
     roster = set(instance.membres) if instance else set(members)
     holders: dict[str, tuple[str, str]] = {}  # principal -> (holder, path)
     for file in sorted(p for p in sources if submission_kind(folder, p) is not None):
@@ -80,6 +81,23 @@ def check_decision(
             SIGNATURE_SUFFIX)):
         if sealed is not None and sources[file] != sealed.get(file):
             yield diag("BQ315", file, 1, 1, typo("signature ajoutée ou modifiée après la clôture"))
+
+
+def _name_variants(folder: str, sources: Mapping[str, bytes]) -> Iterator[Diagnostic]:
+    """Files of ``bulletins/`` or ``procurations/`` whose names differ only by case or Unicode
+    normalisation: one of them would silently replace or void the other."""
+    for kind in (BALLOTS, PROXIES):
+        prefix = f"{folder}/{kind}/"
+        groups: dict[str, list[str]] = {}
+        for path in sorted(p for p in sources if p.startswith(prefix) and "/" not in
+                           p[len(prefix):]):
+            groups.setdefault(name_key(path[len(prefix):]), []).append(path)
+        for paths in groups.values():
+            for path in paths[1:]:
+                others = ", ".join(f"« {p[len(prefix):]} »" for p in paths if p != path)
+                yield diag("BQ318", path, 1, 1, typo(
+                    f"« {path[len(prefix):]} » ne diffère de {others} que par la casse ou la "
+                    "forme Unicode des caractères : un seul fichier par membre"))
 
 
 def _ballot(path: str, data: bytes, decision: Decision) -> Iterator[Diagnostic]:
