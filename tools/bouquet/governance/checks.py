@@ -37,9 +37,11 @@ def is_governance_path(path: str) -> bool:
 
 
 def check_governance(
-    sources: Mapping[str, bytes], *, sealed: Mapping[str, Mapping[str, bytes]] | None = None
+    sources: Mapping[str, bytes], *, sealed: Mapping[str, Mapping[str, bytes]] | None = None,
+    seals: Mapping[str, str] | None = None,
 ) -> Iterator[Diagnostic]:
-    """Every problem of every governance file of ``sources``."""
+    """Every problem of every governance file of ``sources``; ``seals`` maps a sealed
+    decision folder to its seal commit."""
     diagnostics: list[Diagnostic] = []
     members = _members(sources, diagnostics)
     instances: dict[str, Instance] = {}
@@ -66,6 +68,8 @@ def check_governance(
             ))
             if parsed.record.statut is Statut.CLOSE:
                 found = [_archived(d, folder) for d in found]
+            elif folder in (seals or {}):
+                found.append(_reopened(parsed, (seals or {})[folder]))
             diagnostics.extend(found)
     yield from sorted(diagnostics, key=Diagnostic.sort_key)
 
@@ -85,6 +89,14 @@ def _archived(diagnostic: Diagnostic, folder: str) -> Diagnostic:
                    message=f"{diagnostic.message} (décision close : écarté du dépouillement)",
                    hint=typo("Rien à corriger : le procès-verbal de la décision liste cet "
                              "élément parmi les éléments écartés, avec sa raison."))
+
+
+def _reopened(parsed: Parsed, seal: str) -> Diagnostic:
+    """A sealed decision set back to ``ouverte``: the first seal still decides (the tally
+    stays final there), and nothing added since will ever count."""
+    return _at(parsed, "BQ320", f"décision rouverte après son scellé (commit {seal[:12]}) : "
+               "le vote reste clos à ce commit, et les bulletins ou procurations ajoutés "
+               "depuis ne seront jamais comptés", "statut")
 
 
 def _is_decision_file(path: str) -> bool:

@@ -112,8 +112,11 @@ def recount(root: Path, folder: str) -> Recount:
         refused = verify_all(assembly.members, signed, decision=name)
     found = read_submissions(folder, snapshot.at_seal, orders=snapshot.orders, refused=refused)
     seal = (snapshot.seal or "")[:12]
-    late = [Excluded(p, f"arrivé après la clôture (scellée au commit {seal}) : non compté")
-            for p in snapshot.late]
+    after = f"arrivé après la clôture (scellée au commit {seal})"
+    if snapshot.reopened:
+        after += ("; la décision a été rouverte depuis, mais un vote scellé ne se rouvre "
+                  "pas")
+    late = [Excluded(p, f"{after} : non compté") for p in snapshot.late]
     result = tally(assembly, found.ballots, found.proxies, [*found.excluded, *late],
                    final=snapshot.seal is not None)
     return Recount(result, assembly, snapshot)

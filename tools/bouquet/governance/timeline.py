@@ -35,6 +35,7 @@ class Snapshot:
     late: tuple[str, ...]  # submission files added or changed after the seal
     dates: Mapping[str, dt.date] = field(default_factory=dict)  # commit -> committer date
     side_openings: tuple[str, ...] = ()  # side-branch commits adding it under other rules
+    reopened: bool = False  # sealed, then set back to another statut: the seal still holds
 
 
 NEVER_COMMITTED = "{} n'est pas dans l'historique : validez-le d'abord (git commit)"
@@ -64,6 +65,8 @@ def read_decision(repo: Repository, folder: str) -> Snapshot:
         at_seal=repo.read_blobs(sealed_tree),
         orders=_orders(repo, seal or head, folder), late=late,
         dates={c: repo.commit_date(c).date() for c in [opening, *([seal] if seal else [])]},
+        reopened=seal is not None and _statut(
+            repo.read_files(head, [decision_file]).get(decision_file, b"")) != STATUT_CLOSE,
         side_openings=tuple(c for c in side if _rules_differ(
             at_opening, _opening_files(repo, c, decision_file), decision_file)),
     )
@@ -131,11 +134,17 @@ def _orders(repo: Repository, rev: str, folder: str) -> dict[str, int]:
     return orders
 
 
-def sealed_files(repo: Repository, folders: Iterable[str]) -> dict[str, dict[str, bytes]]:
-    """For each decision folder already sealed in history, its files at the seal."""
-    sealed: dict[str, dict[str, bytes]] = {}
+@dataclass(frozen=True, slots=True)
+class Seal:
+    commit: str
+    files: Mapping[str, bytes]  # the decision folder at the seal
+
+
+def seals(repo: Repository, folders: Iterable[str]) -> dict[str, Seal]:
+    """For each decision folder already sealed in history, its seal and its files there."""
+    sealed: dict[str, Seal] = {}
     for folder in folders:
         seal = _seal(repo, f"{folder}/decision.yaml")
         if seal is not None:
-            sealed[folder] = repo.read_blobs(repo.list_blobs(seal, [folder + "/"]))
+            sealed[folder] = Seal(seal, repo.read_blobs(repo.list_blobs(seal, [folder + "/"])))
     return sealed
