@@ -373,6 +373,34 @@ class Repository:
     def index_path(self) -> Path:
         return Path(self._repo.index.path)
 
+    def common_dir(self) -> Path:
+        """The git folder shared by all the working trees of the repository (``.git``)."""
+        return Path(self._repo.common_dir).resolve()
+
+    def _lock_file(self, ref: str) -> Path:
+        if ref in ("index", "HEAD"):  # one per working tree
+            return Path(self._repo.git_dir).resolve() / f"{ref}.lock"
+        return self.common_dir() / f"{ref}.lock"
+
+    def lock_files(self, refs: Sequence[str]) -> list[Path]:
+        """The git lock files (``<ref>.lock``) present for ``refs`` (``index``, ``HEAD`` or
+        ``refs/...``): git leaves them behind when it is killed while writing."""
+        return [path for path in map(self._lock_file, refs) if path.exists()]
+
+    def remove_lock_files(self, refs: Sequence[str], keep: Iterable[Path] = ()) -> None:
+        """Remove the lock files of ``refs`` left by a git command this process ran and
+        interrupted, except those in ``keep`` (present before it ran)."""
+        kept = set(keep)
+        for path in self.lock_files(refs):
+            if path not in kept:
+                path.unlink(missing_ok=True)
+
+    def tag_commit(self, name: str) -> str | None:
+        """The commit the tag ``name`` points to, None when there is no such tag."""
+        out = self._try_git("rev-parse", "--verify", "--quiet", "--end-of-options",
+                            f"refs/tags/{name}^{{commit}}")
+        return out.strip() if out else None
+
     # --- writing: through git itself, so that its hooks run --------------------------------
     def stage(self, paths: Sequence[str]) -> None:
         self._write("add", "--", *paths)

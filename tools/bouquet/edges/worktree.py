@@ -11,9 +11,11 @@ import contextlib
 import errno
 import os
 import shutil
+import socket
 import stat
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from bouquet.edges.limits import read_capped
@@ -156,6 +158,52 @@ def create_folder(parent: Path, name: str, files: Mapping[str, str]) -> None:
             with contextlib.suppress(OSError):
                 parent.rmdir()
         raise
+
+
+@dataclass(frozen=True, slots=True)
+class LockHeld(Exception):
+    """``exclusive_lock`` found the lock taken: its path, what its holder wrote in it, and
+    whether that holder is known to be gone (same machine, no such process)."""
+
+    path: Path
+    holder: str
+    gone: bool
+
+
+@contextlib.contextmanager
+def exclusive_lock(path: Path) -> Iterator[None]:
+    """Hold ``path`` as a lock for the ``with`` block: the file is created atomically (it
+    must not exist: ``O_CREAT | O_EXCL``, so two processes can never both hold it), names its
+    holder (process id and machine), and is removed on the way out, whatever happens. A lock
+    already held raises ``LockHeld`` and is left untouched."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        raise _held(path) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(f"pid {os.getpid()} {socket.gethostname()}\n")
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _held(path: Path) -> LockHeld:
+    try:
+        holder = path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        holder = ""
+    parts = holder.split()
+    gone = False
+    if len(parts) >= 2 and parts[0] == "pid" and parts[1].isdigit() and (
+            len(parts) < 3 or parts[2] == socket.gethostname()):
+        try:
+            os.kill(int(parts[1]), 0)
+        except ProcessLookupError:
+            gone = True
+        except (PermissionError, OverflowError):
+            gone = False
+    return LockHeld(path, holder, gone)
 
 
 def _umask() -> int:

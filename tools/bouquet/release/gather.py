@@ -77,6 +77,8 @@ def release_facts(
     errors, catalogue = validation(root, today)
     with Repository(root) as repo:
         branch, dirty, tag_exists = repo.branch(), repo.status_lines(), tag in repo.tag_names()
+        refs = ["index", "HEAD", f"refs/tags/{tag}", *([f"refs/heads/{branch}"] if branch else [])]
+        git_locks = tuple(str(p) for p in repo.lock_files(refs))
         same_as_candidate = None if final else _same_candidate(repo, report)
     facts = Facts(
         branch=branch,
@@ -89,6 +91,7 @@ def release_facts(
         final=final,
         decisions=decision_facts(root, tag) if final else (),
         same_as_candidate=same_as_candidate,
+        git_locks=git_locks,
     )
     return facts, catalogue
 

@@ -47,6 +47,7 @@ class Facts:
     final: bool
     decisions: tuple[DecisionFact, ...]
     same_as_candidate: str | None = None  # an rc tag of this version with the same content
+    git_locks: tuple[str, ...] = ()  # git lock files left by an interrupted git command
 
 
 def _listing(lines: Sequence[str]) -> str:
@@ -118,6 +119,14 @@ def check(facts: Facts) -> list[Diagnostic]:
             "publiez la version finale."))
     elif facts.tag_exists:
         refusals.append(refusal("BQ455", f"l'étiquette {quote(facts.tag)} existe déjà."))
+    if facts.git_locks:
+        refusals.append(refusal(
+            "BQ459", "git a laissé " + count(len(facts.git_locks), "verrou") + " d'une commande "
+            "interrompue, qui ferai" + ("ent" if len(facts.git_locks) > 1 else "t")
+            + " échouer la publication :\n" + _listing(facts.git_locks),
+            hint="si aucune commande git ne tourne dans ce dépôt, supprimez "
+                 + ("ces fichiers" if len(facts.git_locks) > 1 else "ce fichier")
+                 + " (rm " + " ".join(facts.git_locks) + "), puis relancez."))
     decision = _decision_refusal(facts)
     if decision is not None:
         refusals.append(decision)

@@ -6,14 +6,17 @@ and a fixed date, and read typed outcomes rather than printed text.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from bouquet.content.catalogue import Catalogue
 from bouquet.diagnostics.record import Diagnostic
 from bouquet.edges.git import Repository, parse_release_tag
-from bouquet.edges.worktree import read_text
+from bouquet.edges.worktree import LockHeld, exclusive_lock, read_text
+from bouquet.errors import BouquetError
 from bouquet.release import preconditions
 from bouquet.release.changelog import CHANGELOG_PATH
 from bouquet.release.content import read_snapshot, snapshot_with
@@ -60,14 +63,55 @@ def make_plan(root: Path, report: VersionReport, date: dt.date,
     )
 
 
+LOCK_FILE = "bouquet-release.lock"
+
+
+@contextlib.contextmanager
+def one_release_at_a_time(root: Path) -> Iterator[None]:
+    """Hold the repository's release lock (``.git/bouquet-release.lock``, created
+    atomically) from the first fact read to the tag: a second release meets it and stops
+    before reading or writing anything."""
+    with Repository(root) as repo:
+        path = repo.common_dir() / LOCK_FILE
+    try:
+        with exclusive_lock(path):
+            yield
+    except LockHeld as held:
+        who = f" ({held.holder})" if held.holder else ""
+        if held.gone:
+            raise BouquetError(
+                f"le verrou de publication {held.path}{who} est resté d'une publication "
+                "interrompue : son processus ne tourne plus.",
+                hint="vérifiez l'état du dépôt (git status, git tag), puis supprimez ce "
+                     "fichier et relancez.") from None
+        raise BouquetError(
+            f"une autre publication est déjà en cours dans ce dépôt (verrou {held.path}{who}).",
+            hint="attendez qu'elle se termine, puis relancez ; si aucune publication ne "
+                 "tourne (elle a été interrompue brutalement), supprimez ce fichier et "
+                 "relancez.") from None
+
+
 def release(
     root: Path, *, pre_release: str | None, date: dt.date, dry_run: bool,
     before_step: StepHook | None = None, today: dt.date | None = None,
 ) -> Outcome:
-    """Check every precondition, then cut the release (or only plan it with ``dry_run``).
+    """Check every precondition, then cut the release (or only plan it with ``dry_run``),
+    one release at a time in a repository (``one_release_at_a_time``).
     Raises ``BouquetError``: a usage problem (exit 2), or a step that failed (exit 1, the
     repository is then exactly as before). ``date`` is the release's date; ``today`` (by
     default ``date``) is the day the content is validated for, as ``bouquet validate`` does."""
+    if dry_run:
+        return _release(root, pre_release=pre_release, date=date, dry_run=True,
+                        before_step=before_step, today=today)
+    with one_release_at_a_time(root):
+        return _release(root, pre_release=pre_release, date=date, dry_run=False,
+                        before_step=before_step, today=today)
+
+
+def _release(
+    root: Path, *, pre_release: str | None, date: dt.date, dry_run: bool,
+    before_step: StepHook | None, today: dt.date | None,
+) -> Outcome:
     report = compute(root, pre_release=pre_release)
     facts, catalogue = release_facts(root, report, final=pre_release is None,
                                      today=today or date)

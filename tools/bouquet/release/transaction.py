@@ -5,6 +5,9 @@ bytes of every file it will write and the existing tags. If any step raises — 
 refusing the commit, a full disk, an interruption, a failure injected by a test through
 ``before_step`` — everything is put back: the created tag deleted, the branch moved back,
 the index file and every written file restored byte for byte, created folders removed.
+The rollback undoes only its own work: a tag is deleted only if it names the commit this
+release made, the branch moved back only from that commit, and the git lock files removed
+only if they appeared while this release ran git (an interrupted ``git tag`` leaves one).
 Commit and tag go through the git edge, which runs git itself: its hooks run as usual.
 """
 
@@ -44,6 +47,12 @@ class _Snapshot:
     files: Mapping[str, bytes | None]
     missing_dirs: tuple[Path, ...]
     tags: frozenset[str]
+    locks: tuple[Path, ...]  # git lock files present before the release ran git
+
+
+def _refs(branch_ref: str, tag: str) -> tuple[str, ...]:
+    """What the release's git commands lock."""
+    return ("index", "HEAD", branch_ref, f"refs/tags/{tag}")
 
 
 def _snapshot(repo: Repository, change: Change) -> _Snapshot:
@@ -67,6 +76,7 @@ def _snapshot(repo: Repository, change: Change) -> _Snapshot:
         index=index_file.read_bytes() if index_file.is_file() else None,
         files=files, missing_dirs=tuple(sorted(set(missing), key=lambda p: -len(p.parts))),
         tags=repo.tag_names(),
+        locks=tuple(repo.lock_files(_refs(f"refs/heads/{branch}", change.tag))),
     )
 
 
@@ -84,6 +94,7 @@ def apply(root: Path, change: Change, *, before_step: StepHook = _no_hook) -> st
     so and gives git's message as the cause)."""
     with Repository(root) as repo:
         snapshot = _snapshot(repo, change)
+        commit: str | None = None
         try:
             before_step("write")
             for rel, data in change.files:
@@ -96,20 +107,25 @@ def apply(root: Path, change: Change, *, before_step: StepHook = _no_hook) -> st
             repo.tag(change.tag, commit, change.tag_message)
             before_step("done")
         except BouquetError as error:
-            _rollback(repo, change, snapshot)
+            _rollback(repo, change, snapshot, commit)
             raise _failed(error.message) from error
         except BaseException:
-            _rollback(repo, change, snapshot)
+            _rollback(repo, change, snapshot, commit)
             raise
     return commit
 
 
-def _rollback(repo: Repository, change: Change, snapshot: _Snapshot) -> None:
+def _rollback(repo: Repository, change: Change, snapshot: _Snapshot, commit: str | None) -> None:
+    """Undo this release's work, and only it (``commit``: the one it made, if known)."""
     root = repo.root
-    if change.tag not in snapshot.tags and change.tag in repo.tag_names():
+    head = repo.head()
+    ours = commit or (head if head != snapshot.head else None)
+    if change.tag not in snapshot.tags and ours is not None \
+            and repo.tag_commit(change.tag) == ours:
         repo.delete_tag(change.tag)
-    if repo.head() != snapshot.head:
-        repo.move_branch(snapshot.branch_ref, snapshot.head, "bouquet release : annulation")
+    if ours is not None and head == ours:
+        repo.move_branch(snapshot.branch_ref, snapshot.head, "bouquet release : annulation")
+    repo.remove_lock_files(_refs(snapshot.branch_ref, change.tag), keep=snapshot.locks)
     index_file = repo.index_path()
     if snapshot.index is None:
         index_file.unlink(missing_ok=True)
