@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DECISION, GitRepo, decision_yaml, instance_yaml, members_yaml
 
 from bouquet.cli import main
 from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.governance.hook import governance_diagnostics
+from governance.conftest import DECISION, decision_yaml, instance_yaml, members_yaml
+from repo import GitRepo
 
 MEMBERS = [("a", "x"), ("b", "x"), ("c", "y"), ("d", "y"), ("e", "y")]
 ROSTER = [m for m, _ in MEMBERS]
 INSTANCE = "governance/instances/comite.yaml"
-
-
-def commit_dated(repo: GitRepo, message: str, files: dict[str, str], date: str) -> str:
-    repo.write(files)
-    env = {**os.environ, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date}
-    subprocess.run(["git", "-C", str(repo.path), "add", "-A"], check=True)
-    subprocess.run(["git", "-C", str(repo.path), "commit", "-q", "-m", message], check=True,
-                   env=env)
-    return repo.git("rev-parse", "HEAD")
 
 
 def tally_json(repo: GitRepo, capsys: pytest.CaptureFixture[str],
@@ -52,13 +43,12 @@ def errors(found: list[Diagnostic]) -> list[str]:
 def side_opening_then_main_opening(repo: GitRepo) -> tuple[str, str]:
     """A side branch opens d1 under weaker rules (no signature) and is merged, then the merge
     is reverted and d1 is opened again on main: (side commit, real opening)."""
-    commit_dated(repo, "Roster", {"governance/membres.yaml": members_yaml(MEMBERS),
-                                  INSTANCE: instance_yaml(ROSTER, signature=True)},
-                 "2026-11-01T10:00:00+01:00")
+    repo.commit("Roster", {"governance/membres.yaml": members_yaml(MEMBERS),
+                           INSTANCE: instance_yaml(ROSTER, signature=True)})
     repo.git("checkout", "-q", "-b", "cote")
-    side = commit_dated(repo, "Side opening with weaker rules", {
+    side = repo.commit("Side opening with weaker rules", {
         f"{DECISION}/decision.yaml": decision_yaml(),
-        INSTANCE: instance_yaml(ROSTER, signature=False)}, "2026-11-02T10:00:00+01:00")
+        INSTANCE: instance_yaml(ROSTER, signature=False)})
     repo.git("checkout", "-q", "main")
     repo.git("merge", "-q", "--no-ff", "-m", "Merge cote", "cote")
     repo.git("revert", "--no-edit", "-m", "1", "HEAD")
@@ -126,7 +116,7 @@ def test_signed_ballots_copied_into_another_decision_do_not_count(
         f"{DECISION}/decision.yaml": decision_yaml(),
         f"{other}/decision.yaml": decision_yaml().replace("id: d1", "id: d2")})
     for member in ("a", "b", "c"):
-        repo.write({f"{DECISION}/bulletins/{member}.yaml": "choix: pour\n"})
+        repo.write_files({f"{DECISION}/bulletins/{member}.yaml": "choix: pour\n"})
         sign(repo, f"{DECISION}/bulletins/{member}.yaml", keys[member][0])
     repo.commit("Bulletins de d1")
     copies = {}
@@ -151,7 +141,7 @@ def test_an_unsigned_case_variant_does_not_void_the_signed_ballot(
     signed_roster(repo, keys)
     repo.commit("Ouverture", {f"{DECISION}/decision.yaml": decision_yaml()})
     for member in ("a", "b"):
-        repo.write({f"{DECISION}/bulletins/{member}.yaml": "choix: pour\n"})
+        repo.write_files({f"{DECISION}/bulletins/{member}.yaml": "choix: pour\n"})
         sign(repo, f"{DECISION}/bulletins/{member}.yaml", keys[member][0])
     repo.commit("Bulletins", {f"{DECISION}/bulletins/A.yaml": "choix: contre\n"})
     data = tally_json(repo, capsys)
@@ -165,7 +155,7 @@ def test_names_differing_by_unicode_normalisation_are_an_error(repo: GitRepo) ->
     repo.commit("Roster", {"governance/membres.yaml": members_yaml(MEMBERS),
                            INSTANCE: instance_yaml(ROSTER)})
     repo.commit("Ouverture", {f"{DECISION}/decision.yaml": decision_yaml()})
-    repo.write({f"{DECISION}/procurations/\u00e9.yaml": "mandataire: a\n",
+    repo.write_files({f"{DECISION}/procurations/\u00e9.yaml": "mandataire: a\n",
                 f"{DECISION}/procurations/e\u0301.yaml": "mandataire: b\n"})
     found = [d for d in validate(repo) if d.code == "BQ318"]
     assert found and found[0].severity is Severity.ERROR
