@@ -11,6 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from bouquet.cli import build_parser, report
+from bouquet.commands import release as release_command
+from bouquet.errors import BouquetError
 from releasekit import (
     bouquet,
     bouquet_vote,
@@ -22,10 +26,6 @@ from releasekit import (
     write_governance,
     write_module,
 )
-
-from bouquet.cli import build_parser, report
-from bouquet.commands import release as release_command
-from bouquet.errors import BouquetError
 
 RC = ["--pre-release", "rc", "--date", "2026-11-20"]
 
