@@ -19,13 +19,13 @@ from releasekit import (
     bouquet,
     bouquet_vote,
     commit_all,
-    git,
     init_repo,
     repo_state,
     vote,
     write_governance,
     write_module,
 )
+from repo import git
 
 RC = ["--pre-release", "rc", "--date", "2026-11-20"]
 
