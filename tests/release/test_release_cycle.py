@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import semver
+
 from releasekit import (
     bouquet,
     commit_all,
@@ -19,7 +20,6 @@ from releasekit import (
     write_governance,
     write_module,
 )
-
 from repo import git
 
 
