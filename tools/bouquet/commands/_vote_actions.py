@@ -1,17 +1,17 @@
-"""The four actions of `bouquet vote` (I/O edge: reads, writes, prints)."""
+"""The secretary's actions of `bouquet vote`: open, close, tally (I/O edge: reads, writes,
+prints). What members do (sign, ballot, verify, list) is in ``_vote_members``."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
 
 from bouquet.edges.git import Repository, git_root
-from bouquet.edges.worktree import read_bytes, read_text, replace_file
+from bouquet.edges.worktree import read_text, replace_file
 from bouquet.errors import BouquetError, ExitCode
-from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, instance_path
+from bouquet.governance.files import DECISIONS_DIR, instance_path
 from bouquet.governance.minutes import (
     render_json,
     render_markdown,
@@ -19,10 +19,9 @@ from bouquet.governance.minutes import (
     typo,
 )
 from bouquet.governance.models import DECISION_ID_PATTERN, Methode
+from bouquet.governance.open_vote import instance_reachability
 from bouquet.governance.recount import Recount, recount, resolve_folder
 from bouquet.governance.secretary import close_decision, new_decision
-from bouquet.governance.signatures import SIGNATURE_SUFFIX
-from bouquet.governance.signatures import sign as ssh_sign
 
 USAGE, INVALID = ExitCode.USAGE, ExitCode.FAIL
 PUBLICATION_PATTERN = r"v\d+\.\d+\.\d+(?:-rc\.\d+)?"  # as ``Decision.publication``
@@ -71,6 +70,12 @@ def new(args: argparse.Namespace) -> int:
         known = sorted(p.stem for p in (root / "governance/instances").glob("*.yaml"))
         raise _fail(f"instance inconnue « {args.instance} » ; instances : {', '.join(known)}",
                     USAGE)
+    reach = instance_reachability(root, args.instance)
+    if reach is not None and reach.reason is not None:
+        raise _fail(f"{reach.reason}. Rien n'a été écrit.", INVALID,
+                    "les clés comptent à partir du commit d'ouverture : ajoutez les clés SSH "
+                    "(« cles_ssh ») des membres à governance/membres.yaml et validez-les "
+                    "(git commit) avant d'ouvrir le vote.")
     folder = root / DECISIONS_DIR / args.id
     target = folder / "decision.yaml"
     if target.exists():
@@ -94,21 +99,6 @@ def new(args: argparse.Namespace) -> int:
     say(f"Décision ouverte : {rel}\nFaites maintenant le commit qui l'ajoute : c'est "
         f"l'ouverture du vote.\n  git add {rel} && git commit -m "
         f"\"Ouverture du vote {args.id}\"\n")
-    return 0
-
-
-def sign(args: argparse.Namespace) -> int:
-    path, key = Path(args.file), Path(os.path.expanduser(args.key))
-    if not path.is_file():
-        raise _fail(f"fichier introuvable : {path}", USAGE)
-    if path.suffix != ".yaml" or path.parent.name not in (BALLOTS, PROXIES):
-        raise _fail(f"{path} n'est ni un bulletin ni une procuration : signez "
-                    f"<décision>/{BALLOTS}/<membre>.yaml ou <décision>/{PROXIES}/<membre>.yaml",
-                    USAGE)
-    target = path.with_name(path.name + SIGNATURE_SUFFIX)
-    signature = ssh_sign(read_bytes(path.parent, path.name), path.name, key)
-    replace_file(target, signature)
-    say(f"Signature écrite : {target}\nAjoutez les deux fichiers au même commit.\n")
     return 0
 
 

@@ -174,6 +174,10 @@ _TABLE: tuple[Code, ...] = (
          "Signez avec « bouquet vote sign FICHIER --key ~/.ssh/id_ed25519 »."),
     Code("BQ317", E, "Voix prépondérante hors de l'instance",
          "Désignez un membre de l'instance, ou null."),
+    Code("BQ330", E, "Quorum inaccessible faute de clés SSH",
+         "Ajoutez à governance/membres.yaml les clés SSH (« cles_ssh ») des membres qui n'en "
+         "ont pas, validez-les (git commit), puis ouvrez le vote ; ou bien mettez "
+         "« signature: false » dans les règles de l'instance."),
     # --- BQ4xx: version and release --------------------------------------------------------
     # --- BQ45x-BQ49x: cutting a release (bouquet release) ----------------------------------
     Code("BQ451", E, "Publication hors de la branche principale",
