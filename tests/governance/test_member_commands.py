@@ -292,3 +292,42 @@ def test_list_leaves_out_closed_decisions(
     capsys.readouterr()
     assert main(["vote", "list", "--repo", str(repo.path)]) == 0
     assert "Aucune décision ouverte" in capsys.readouterr().out
+
+
+# --- item 10: validate checks keys and the signatures of open decisions --------------------
+
+def validate_codes(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> set[tuple[str, str]]:
+    capsys.readouterr()
+    main(["validate", "--repo", str(repo.path), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    return {(d["path"].rsplit("/", 1)[-1], d["code"]) for d in found}
+
+
+def test_validate_refuses_a_signature_the_tally_would_refuse(
+    repo: GitRepo, member_keys: Keys, capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_signed_vote(repo, member_keys)
+    vote(repo, "a", "pour", member_keys["a"][0])
+    repo.write({f"{BALLOT}/b.yaml": "choix: contre\n",
+                f"{BALLOT}/b.yaml.sig": ssh_sign(b"choix: contre\n", "b.yaml",
+                                                 member_keys["c"][0])})
+    codes = validate_codes(repo, capsys)
+    assert ("b.yaml", "BQ331") in codes and ("a.yaml", "BQ331") not in codes
+
+
+def test_validate_refuses_a_truncated_key(
+    repo: GitRepo, member_keys: Keys, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole = member_keys["a"][1]
+    kind, blob = whole.split()[:2]
+    repo.commit("Roster", {
+        "governance/membres.yaml": members_yaml(
+            MEMBERS, {"a": f"{kind} {blob[:30]}", "b": member_keys["b"][1]}),
+        "governance/instances/comite.yaml": instance_yaml(["a", "b", "c"]),
+    })
+    capsys.readouterr()
+    main(["validate", "--repo", str(repo.path), "--format", "json"])
+    found = [d for d in json.loads(capsys.readouterr().out)["diagnostics"]
+             if d["code"] == "BQ332"]
+    assert len(found) == 1 and found[0]["line"] == 6  # the key under « cles_ssh: »
+    assert "« a »" in plain(found[0]["message"])

@@ -174,6 +174,13 @@ _TABLE: tuple[Code, ...] = (
          "Signez avec « bouquet vote sign FICHIER --key ~/.ssh/id_ed25519 »."),
     Code("BQ317", E, "Voix prépondérante hors de l'instance",
          "Désignez un membre de l'instance, ou null."),
+    Code("BQ331", E, "Signature refusée",
+         "Signez de nouveau avec « bouquet vote sign FICHIER --key … », avec la clé déclarée "
+         "pour vous dans governance/membres.yaml au commit d'ouverture du vote, et ne modifiez "
+         "plus le fichier ensuite ; « bouquet vote verify FICHIER » dit pourquoi."),
+    Code("BQ332", E, "Clé SSH illisible",
+         "Copiez la ligne entière de votre fichier de clé publique (.pub), sans la couper : "
+         "« ssh-ed25519 AAAA… commentaire »."),
     Code("BQ330", E, "Quorum inaccessible faute de clés SSH",
          "Ajoutez à governance/membres.yaml les clés SSH (« cles_ssh ») des membres qui n'en "
          "ont pas, validez-les (git commit), puis ouvrez le vote ; ou bien mettez "

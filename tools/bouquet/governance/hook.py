@@ -14,7 +14,7 @@ from bouquet.diagnostics.record import Diagnostic
 from bouquet.edges.git import Repository
 from bouquet.errors import BouquetError
 from bouquet.governance.checks import check_governance, is_governance_path
-from bouquet.governance.files import plain_data
+from bouquet.governance.signature_checks import check_keys, check_open_signatures, is_closed
 from bouquet.governance.timeline import sealed_files
 
 
@@ -24,12 +24,14 @@ def governance_diagnostics(
     files = {p: b for p, b in sources.items() if p.startswith("governance/")}
     if not any(is_governance_path(p) for p in files):
         return []
+    signing = [*check_keys(files), *check_open_signatures(files, root)]
     sealed: Mapping[str, Mapping[str, bytes]] = {}
     closed = [p.rsplit("/", 1)[0] for p in files if p.endswith("/decision.yaml")
-              and _is_closed(files[p])]
+              and is_closed(files[p])]
     if root is not None and closed:
         sealed = _sealed(root, sorted(closed))
-    return list(check_governance(files, sealed=sealed))
+    found = [*check_governance(files, sealed=sealed), *signing]
+    return sorted(found, key=Diagnostic.sort_key)
 
 
 def _sealed(root: Path, folders: list[str]) -> Mapping[str, Mapping[str, bytes]]:
@@ -44,9 +46,3 @@ def _sealed(root: Path, folders: list[str]) -> Mapping[str, Mapping[str, bytes]]
         if repo.root.resolve() != root.resolve():
             return {}
         return sealed_files(repo, folders)
-
-
-def _is_closed(data: bytes) -> bool:
-    loaded = plain_data("decision.yaml", data)
-    return isinstance(loaded, dict) and loaded.get("statut") == "close"
-
