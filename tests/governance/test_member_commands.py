@@ -331,3 +331,36 @@ def test_validate_refuses_a_truncated_key(
              if d["code"] == "BQ332"]
     assert len(found) == 1 and found[0]["line"] == 6  # the key under « cles_ssh: »
     assert "« a »" in plain(found[0]["message"])
+
+
+# --- item 17: wording -------------------------------------------------------------------------
+
+def test_close_does_not_ask_to_seal_a_sealed_decision_again(
+    repo: GitRepo, member_keys: Keys, capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_signed_vote(repo, member_keys)
+    assert main(["vote", "close", "d1", "--repo", str(repo.path)]) == 0
+    assert main(["vote", "close", "d1", "--repo", str(repo.path)]) == 0
+    assert "déjà close, mais pas encore scellée" in plain(capsys.readouterr().out)
+    seal = repo.commit("Clôture du vote d1")
+    assert main(["vote", "close", "d1", "--repo", str(repo.path)]) == 0
+    out = plain(capsys.readouterr().out)
+    assert f"déjà scellée (commit {seal[:12]}) : rien à faire" in out
+    assert "git commit" not in out
+
+
+def test_an_uppercase_option_is_answered_with_the_expected_form(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.commit("Roster", {
+        "governance/membres.yaml": members_yaml(MEMBERS),
+        "governance/instances/comite.yaml": instance_yaml(["a", "b", "c"]),
+        f"{DECISION}/decision.yaml": decision_yaml(
+            methode="jugement-majoritaire", options="[Atelier, permanence]"),
+    })
+    capsys.readouterr()
+    assert main(["validate", "--repo", str(repo.path), f"{DECISION}/decision.yaml"]) == 1
+    out = plain(capsys.readouterr().out)
+    assert "« 1re option » vaut « Atelier » ; forme attendue : minuscules, chiffres et tirets" \
+        in out
+    assert "voir docs/gouvernance.md" not in out.split("\n")[0]

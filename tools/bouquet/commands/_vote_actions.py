@@ -22,6 +22,7 @@ from bouquet.governance.models import DECISION_ID_PATTERN, Methode
 from bouquet.governance.open_vote import instance_reachability
 from bouquet.governance.recount import Recount, recount, resolve_folder
 from bouquet.governance.secretary import close_decision, new_decision
+from bouquet.governance.timeline import read_decision
 
 USAGE, INVALID = ExitCode.USAGE, ExitCode.FAIL
 PUBLICATION_PATTERN = r"v\d+\.\d+\.\d+(?:-rc\.\d+)?"  # as ``Decision.publication``
@@ -109,16 +110,33 @@ def close(args: argparse.Namespace) -> int:
     if not target.is_file():
         raise _fail(f"{folder}/decision.yaml introuvable", USAGE)
     text, changed = close_decision(read_text(root, target) or "")
+    rel = target.relative_to(root)
+    name = folder.rsplit("/", 1)[-1]
+    seal = None if changed else _seal(root, folder)
+    if seal is not None:
+        say(f"La décision est déjà scellée (commit {seal[:12]}) : rien à faire.\n"
+            f"Dépouillez-la :\n  bouquet vote tally {name} --format markdown --write\n")
+        return 0
     if changed:
         replace_file(target, text, root=root)
-    rel = target.relative_to(root)
     say(
-        ("Décision close" if changed else "La décision était déjà close")
+        ("Décision close" if changed else "La décision est déjà close, mais pas encore scellée")
         + f" : {rel}\nLe scellé, c'est le commit : faites-le maintenant, puis dépouillez.\n"
-        f"  git add {rel} && git commit -m \"Clôture du vote {folder.rsplit('/', 1)[-1]}\"\n"
-        f"  bouquet vote tally {folder.rsplit('/', 1)[-1]} --format markdown\n"
+        f"  git add {rel} && git commit -m \"Clôture du vote {name}\"\n"
+        f"  bouquet vote tally {name} --format markdown\n"
     )
     return 0
+
+
+def _seal(root: Path, folder: str) -> str | None:
+    """The commit that sealed the decision, if any (None outside history)."""
+    try:
+        with Repository(root) as repo:
+            if not repo.commits(f"{folder}/decision.yaml", limit=1):
+                return None
+            return read_decision(repo, folder).seal
+    except BouquetError:
+        return None
 
 
 def _recount(root: Path, folder: str) -> Recount:
