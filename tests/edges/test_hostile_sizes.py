@@ -8,12 +8,12 @@ import codecs
 from pathlib import Path
 
 import pytest
-from releasekit import bouquet, commit_all, init_repo, merge_branch, write_governance, write_module
 
 from bouquet.content.reading.loader import load_yaml
 from bouquet.edges.git import Repository
 from bouquet.edges.limits import MAX_BYTES, Capped, real_size
 from bouquet.edges.worktree import read_bytes
+from releasekit import bouquet, commit_all, init_repo, merge_branch, write_governance, write_module
 
 SIZE = 3 * MAX_BYTES
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from releasekit import init_repo, write_module
 
 from bouquet.cli import main
 from bouquet.generated.codeowners import DEFAULT_OWNER, render_codeowners
+from releasekit import init_repo, write_module
 from repo import REPO as ROOT
 
 

@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+
+from bouquet.cli import main
 from releasekit import (
     bouquet,
     commit_all,
@@ -17,8 +19,6 @@ from releasekit import (
     write_governance,
     write_module,
 )
-
-from bouquet.cli import main
 from repo import git
 
 AS_ROOT = os.geteuid() == 0

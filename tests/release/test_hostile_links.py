@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from releasekit import (
     bouquet,
     commit_all,
@@ -15,7 +16,6 @@ from releasekit import (
     write_governance,
     write_module,
 )
-
 from repo import git
 
 SECRET = "hunter2-SECRET"

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from releasekit import bouquet, commit_all, init_repo, merge_branch, write_governance, write_module
 
 from bouquet.diagnostics.printable import markdown_code, markdown_inline
+from releasekit import bouquet, commit_all, init_repo, merge_branch, write_governance, write_module
 from repo import git
 
 HOSTILE_TITLE = "Atelier <script>alert(1)</script> [clic](javascript:alert(1)) **gras**"

@@ -7,12 +7,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from releasekit import commit_all, init_repo, repo_state, write_module
 
 from bouquet.cli import build_parser, report
 from bouquet.commands import release as release_command
 from bouquet.errors import BouquetError
 from bouquet.release.transaction import STEPS
+from releasekit import commit_all, init_repo, repo_state, write_module
 from repo import git
 
 

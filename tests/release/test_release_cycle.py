@@ -9,6 +9,7 @@ from pathlib import Path
 import keepachangelog
 import pytest
 import semver
+
 from releasekit import (
     bouquet,
     commit_all,
@@ -20,7 +21,6 @@ from releasekit import (
     write_governance,
     write_module,
 )
-
 from repo import git
 
 

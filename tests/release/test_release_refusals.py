@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from releasekit import (
     bouquet,
     bouquet_vote,
@@ -17,7 +18,6 @@ from releasekit import (
     write_governance,
     write_module,
 )
-
 from repo import git
 
 DATE = "2026-11-29"

@@ -6,10 +6,10 @@ import stat
 from pathlib import Path
 
 import pytest
-from releasekit import commit_all, init_repo, write_module
 
 from bouquet.errors import BouquetError
 from bouquet.release.transaction import STEPS, Change, apply
+from releasekit import commit_all, init_repo, write_module
 from repo import git
 
 

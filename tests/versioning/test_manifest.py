@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from releasekit import module_data
 
 from bouquet.content.model import Module
 from bouquet.versioning.manifest import json_file_sha256, record_sha256
 from minirepo import write_vocabularies
+from releasekit import module_data
 
 
 def test_formatting_only_edits_do_not_change_the_fingerprint(tmp_path: Path) -> None:
