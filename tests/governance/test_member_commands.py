@@ -308,9 +308,8 @@ def test_validate_refuses_a_signature_the_tally_would_refuse(
 ) -> None:
     open_signed_vote(repo, member_keys)
     vote(repo, "a", "pour", member_keys["a"][0])
-    repo.write({f"{BALLOT}/b.yaml": "choix: contre\n",
-                f"{BALLOT}/b.yaml.sig": ssh_sign(b"choix: contre\n", "b.yaml",
-                                                 member_keys["c"][0])})
+    forged = ssh_sign(b"choix: contre\n", "b.yaml", member_keys["c"][0])
+    repo.write_files({f"{BALLOT}/b.yaml": "choix: contre\n", f"{BALLOT}/b.yaml.sig": forged})
     codes = validate_codes(repo, capsys)
     assert ("b.yaml", "BQ331") in codes and ("a.yaml", "BQ331") not in codes
 
