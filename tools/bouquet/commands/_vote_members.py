@@ -1,4 +1,4 @@
-"""What members do with `bouquet vote`: sign, write a ballot, verify, list (I/O edge).
+"""What members do with `bouquet vote`: sign, write a ballot, verify (I/O edge).
 
 Every mistake is refused at the moment it is made: a key that is not the member's as of the
 opening commit, a member outside the instance, a choice the method does not allow, a closed
@@ -19,13 +19,12 @@ from bouquet.diagnostics.record import Severity
 from bouquet.edges.git import git_root
 from bouquet.edges.worktree import read_bytes, replace_file
 from bouquet.errors import BouquetError, ExitCode
-from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, load_model
+from bouquet.governance.files import BALLOTS, PROXIES
 from bouquet.governance.minutes import typo
-from bouquet.governance.models import Methode, Procuration
+from bouquet.governance.models import Methode
 from bouquet.governance.open_vote import (
     OpenVote,
     membership_problem,
-    quorum_reachability,
     read_open_vote,
     signature_problem,
     submission_of,
@@ -189,7 +188,7 @@ def verify(args: argparse.Namespace) -> int:
         raise _fail(exc.message, USAGE, exc.hint) from None
     vote = _open_vote(root, folder)
     relative = path.resolve().relative_to(root.resolve()).as_posix()
-    verdict = _verdict(root, vote, relative, kind, member)
+    verdict = judge(root, vote, relative, kind, member)
     if args.format == "json":
         sys.stdout.write(json.dumps({
             "file": verdict.file, "member": verdict.member, "kind": verdict.kind,
@@ -203,7 +202,7 @@ def verify(args: argparse.Namespace) -> int:
     return 0 if verdict.valid else 1
 
 
-def _verdict(root: Path, vote: OpenVote, relative: str, kind: str, member: str) -> Verdict:
+def judge(root: Path, vote: OpenVote, relative: str, kind: str, member: str) -> Verdict:
     content = read_bytes(root, relative)
     try:
         signature: bytes | None = read_bytes(root, relative + SIGNATURE_SUFFIX)
@@ -212,104 +211,3 @@ def _verdict(root: Path, vote: OpenVote, relative: str, kind: str, member: str) 
     problem = membership_problem(vote, member) or signature_problem(
         vote, relative, member, content, signature)
     return Verdict(relative, member, kind, problem is None, typo(problem) if problem else None)
-
-
-def list_open(args: argparse.Namespace) -> int:
-    root = _root(args.repo)
-    entries = [_listing(root, folder)
-               for folder in sorted(p.parent.relative_to(root).as_posix()
-                                    for p in (root / DECISIONS_DIR).glob("*/decision.yaml"))]
-    shown = [e for e in entries if e is not None]
-    if args.format == "json":
-        sys.stdout.write(json.dumps({"decisions": shown}, ensure_ascii=False, indent=2) + "\n")
-    elif not shown:
-        say("Aucune décision ouverte.\n")
-    else:
-        say("\n".join(_text(e) for e in shown))
-    return 0
-
-
-def _listing(root: Path, folder: str) -> dict[str, object] | None:
-    decision_id = folder.rsplit("/", 1)[-1]
-    try:
-        vote = read_open_vote(root, folder)
-    except BouquetError as exc:
-        return {"id": decision_id, "problem": typo(exc.message), "members": []}
-    if vote.closed:
-        return None
-    instance = vote.assembly.instance
-    reach = quorum_reachability(instance, vote.assembly.members)
-    members = []
-    for member in sorted(instance.membres):
-        row: dict[str, object] = {"member": member}
-        for kind in (BALLOTS, PROXIES):
-            relative = f"{folder}/{kind}/{member}.yaml"
-            if not (root / relative).is_file():
-                row[KIND_FR[kind]] = None
-                continue
-            verdict = _verdict(root, vote, relative, kind, member)
-            signed = (root / (relative + SIGNATURE_SUFFIX)).is_file()
-            status = "valid" if verdict.valid else "invalid" if signed else \
-                "missing" if instance.regles.signature else None
-            entry: dict[str, object] = {
-                "file": relative, "signature": status,
-                "reason": verdict.reason if status in ("invalid", "missing") else None}
-            if kind == PROXIES:
-                entry["holder"] = _holder(root, relative)
-            row[KIND_FR[kind]] = entry
-        members.append(row)
-    return {
-        "id": vote.decision.id, "objet": vote.decision.objet, "instance": instance.id,
-        "method": str(vote.decision.methode), "opening": vote.opening,
-        "signature_required": instance.regles.signature,
-        "quorum": {"rule": str(instance.regles.quorum), "registered": reach.registered,
-                   "possible": reach.possible, "reachable": reach.reachable,
-                   "reason": None if reach.reason is None else typo(reach.reason)},
-        "members": members, "problem": None,
-    }
-
-
-def _holder(root: Path, relative: str) -> str | None:
-    try:
-        return load_model(Procuration, read_bytes(root, relative), relative).mandataire
-    except BouquetError:
-        return None
-
-
-_STATUS_FR = {"valid": "signature valide", "invalid": "signature refusée",
-              "missing": "signature absente", None: "sans signature"}
-
-
-def _text(entry: dict[str, object]) -> str:
-    if entry.get("problem"):
-        return f"Décision {entry['id']} : illisible — {entry['problem']}\n"
-    quorum = entry["quorum"]
-    assert isinstance(quorum, dict)
-    opening = entry["opening"]
-    lines = [
-        f"Décision {entry['id']} — {entry['objet']}",
-        f"  instance {entry['instance']}, méthode {entry['method']}, "
-        + (f"ouverte au commit {str(opening)[:12]}" if opening else
-           "pas encore validée (faites le commit d'ouverture)")
-        + (", bulletins signés exigés" if entry["signature_required"] else ""),
-    ]
-    if not quorum["reachable"]:
-        lines.append(f"  attention : {quorum['reason']}")
-    members = entry["members"]
-    assert isinstance(members, list)
-    for row in members:
-        lines.append(f"  {row['member']} : {_row_text(row)}")
-    return typo("\n".join(lines) + "\n")
-
-
-def _row_text(row: dict[str, object]) -> str:
-    parts = []
-    for kind in ("bulletin", "procuration"):
-        entry = row.get(kind)
-        if not isinstance(entry, dict):
-            continue
-        label = kind if kind == "bulletin" else f"procuration à {entry.get('holder') or '?'}"
-        status = _STATUS_FR[entry["signature"]]
-        reason = f" ({entry['reason']})" if entry["signature"] == "invalid" else ""
-        parts.append(f"{label}, {status}{reason}")
-    return " ; ".join(parts) if parts else "pas encore voté"

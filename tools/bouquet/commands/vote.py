@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from bouquet.commands import _vote_actions as actions
+from bouquet.commands import _vote_list as listing
 from bouquet.commands import _vote_members as members
 from bouquet.commands.parsing import FrenchArgumentParser
 
@@ -84,6 +85,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace) -> int:
     handler = {"tally": actions.tally, "new": actions.new, "close": actions.close,
                "sign": members.sign, "ballot": members.ballot, "verify": members.verify,
-               "list": members.list_open}[args.action]
+               "list": listing.list_open}[args.action]
     return handler(args)
 
