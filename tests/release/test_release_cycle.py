@@ -139,6 +139,8 @@ def test_two_releases_in_one_quarter_have_distinct_names(
     assert [(v, r["metadata"]["release_date"]) for v, r in parsed.items()] == [
         ("1.1.0", "2026-12-15"), ("1.0.0", "2026-11-29")]
     assert "**Bouquet 2026-T4 (2)**. " in changelog
+    assert "governance/decisions/approbation-v1-1-0/proces-verbal.md" in git(
+        repo, "log", "-1", "--format=%B", "v1.1.0")
     for tag in ("v1.0.0", "v1.1.0"):
         assert bouquet(repo, "release", "--verify", tag) == 0, capsys.readouterr().err
 

@@ -33,7 +33,7 @@ from bouquet.versioning.manifest import (
     manifest_path,
     record_sha256,
 )
-from bouquet.versioning.notes import Notes, render_markdown
+from bouquet.versioning.notes import MINUTES, Notes, render_markdown
 
 Versions = Mapping[str, semver.Version]
 
@@ -125,7 +125,8 @@ def commit_message(manifest: Manifest) -> str:
                  f"{manifest_path(manifest.tag)}.")
     if manifest.decision is not None:
         lines.append(f"Approuvée par la décision {manifest.decision.id} (scellée au commit "
-                     f"{manifest.decision.seal_commit[:12]}).")
+                     f"{manifest.decision.seal_commit[:12]}) ; procès-verbal : "
+                     f"{MINUTES.format(manifest.decision.id)}.")
     return "\n".join(lines) + "\n"
 
 
