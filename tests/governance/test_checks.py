@@ -102,11 +102,12 @@ def test_missing_signature_is_warned_only_while_the_vote_is_open() -> None:
     signing = instance_yaml(["a", "b", "c"], {"x": 50, "y": 50}, signature=True)
     ballot = {f"{d}__bulletins__a.yaml": "choix: pour\n",
               "governance__instances__comite.yaml": signing}
-    assert found(run(**ballot)) == [("BQ316", "a.yaml", 1, 1)]
+    # (no member has a key here: BQ330, the unreachable quorum, is tested on its own)
+    assert [x for x in found(run(**ballot)) if x[0] != "BQ330"] == [("BQ316", "a.yaml", 1, 1)]
     proxy = run(**{f"{d}__procurations__b.yaml": "mandataire: a\n",
                    "governance__instances__comite.yaml": signing})
-    assert [(x.code, x.message.endswith("procurations signées")) for x in proxy] == [
-        ("BQ316", True)]
+    assert [(x.code, x.message.endswith("procurations signées")) for x in proxy
+            if x.code != "BQ330"] == [("BQ316", True)]
     # Sealed before the body required signatures: the tally reads the opening's rules.
     closed = run(**ballot, **{f"{d}__decision.yaml": decision_yaml("close")})
     assert [x for x in found(closed) if x[0] == "BQ316"] == []

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bouquet.cli import main
+from bouquet.governance.signatures import sign as ssh_sign
 from governance.conftest import DECISION, instance_yaml, members_yaml
 from repo import GitRepo
 
@@ -47,12 +48,20 @@ def vote(repo: GitRepo, member: str, choice: str, key: Path | None) -> None:
         assert main(["vote", "sign", str(ballot), "--key", str(key)]) == 0
 
 
+def forge(repo: GitRepo, member: str, key: Path) -> None:
+    """Sign ``member``'s ballot with ``key`` without the tool's check at signing time."""
+    ballot = repo.path / DECISION / "bulletins" / f"{member}.yaml"
+    signature = ssh_sign(ballot.read_bytes(), ballot.name, key, decision="d1")
+    ballot.with_name(ballot.name + ".sig").write_text(signature)
+
+
 def test_signed_workflow_counts_only_the_members_own_signatures(
     repo: GitRepo, keys: dict[str, tuple[Path, str]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     open_signed_vote(repo, keys)
     vote(repo, "a", "pour", keys["a"][0])
-    vote(repo, "b", "contre", keys["c"][0])  # signed with another member's key
+    vote(repo, "b", "contre", None)
+    forge(repo, "b", keys["c"][0])  # signed with another member's key, behind the tool's back
     vote(repo, "c", "pour", None)  # unsigned
     repo.commit("Bulletins")
     assert main(["vote", "close", "d1", "--repo", str(repo.path)]) == 0
@@ -89,7 +98,8 @@ def test_key_added_after_opening_does_not_count(
     # the "intrus" key is added to a's keys after the opening, and signs a's ballot
     repo.commit("Key change", {"governance/membres.yaml": members_yaml(
         MEMBERS, {"a": keys["intrus"][1], "b": keys["b"][1], "c": keys["c"][1]})})
-    vote(repo, "a", "pour", keys["intrus"][0])
+    vote(repo, "a", "pour", None)
+    forge(repo, "a", keys["intrus"][0])  # ``vote sign`` refuses it: see test_member_commands
     repo.commit("Bulletin")
     capsys.readouterr()
     assert main(["vote", "tally", "d1", "--repo", str(repo.path), "--format", "json"]) == 0
@@ -133,7 +143,9 @@ def test_proxy_must_be_signed_by_its_principal(
     for principal, signer in (("b", "b"), ("c", "a")):  # c's proxy signed by a: refused
         proxy = repo.path / DECISION / "procurations" / f"{principal}.yaml"
         repo.write_files({str(proxy.relative_to(repo.path)): "mandataire: a\n"})
-        assert main(["vote", "sign", str(proxy), "--key", str(keys[signer][0])]) == 0
+        signature = ssh_sign(proxy.read_bytes(), proxy.name, keys[signer][0],
+                             decision="d1")
+        proxy.with_name(proxy.name + ".sig").write_text(signature)
     repo.commit("Procurations")
     capsys.readouterr()
     assert main(["vote", "tally", "d1", "--repo", str(repo.path), "--format", "json"]) == 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import keepachangelog
 import pytest
 import semver
 
@@ -77,7 +78,12 @@ def test_quarterly_cycle(repo: Path, capsys: pytest.CaptureFixture[str]) -> None
     changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.startswith("# Journal des modifications")
     assert changelog.index("## [1.0.0] - 2026-11-29") < changelog.index("## [1.0.0-rc.1]")
-    assert "### Ajouté" in changelog and "#### Cartographie des lieux" in changelog
+    assert "### Ajouté" in changelog and "\n- Cartographie des lieux\u202f: " in changelog
+    # The approving decision and its minutes are named in the changelog and the tag message.
+    minutes = "`governance/decisions/approbation-v1-0-0/proces-verbal.md`"
+    for text in (changelog, tag_message):
+        assert "décision «\u00a0approbation-v1-0-0\u00a0»" in text and minutes in text
+        assert f"`{seal[:12]}`" in text
 
     # A patch: an editorial fix, merged from a branch, then approved and released.
     data = module_data(repo, "cartographie", titre="Cartographie des lieux",
@@ -111,6 +117,32 @@ def test_quarterly_cycle(repo: Path, capsys: pytest.CaptureFixture[str]) -> None
     status = json.loads(capsys.readouterr().out)
     assert status["module_versions"] == [
         {"id": "cartographie", "current": "1.0.1", "next": "1.0.1"}]
+
+
+def test_two_releases_in_one_quarter_have_distinct_names(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vote(repo, "approbation-v1-0-0", "v1.0.0", {"zoomacom": "pour", "la-mednum": "pour"})
+    assert bouquet(repo, "release", "--date", "2026-11-29") == 0
+    merge_branch(repo, "module/autre", "Ajoute un module",
+                 lambda: write_module(repo, "autre-module", titre="Autre module"))
+    vote(repo, "approbation-v1-1-0", "v1.1.0", {"zoomacom": "pour", "la-mednum": "pour"})
+    capsys.readouterr()
+    assert bouquet(repo, "release", "--date", "2026-12-15") == 0, capsys.readouterr().err
+    assert "v1.1.0 publiée (Bouquet 2026-T4 (2))" in capsys.readouterr().out
+    assert manifest(repo, "v1.0.0")["name"] == "Bouquet 2026-T4"
+    assert manifest(repo, "v1.1.0")["name"] == "Bouquet 2026-T4 (2)"
+    tag_message = git(repo, "tag", "-l", "--format=%(contents)", "v1.1.0")
+    assert tag_message.startswith("# Bouquet 2026-T4 (2) — version 1.1.0")
+    changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
+    parsed = keepachangelog.to_dict(changelog.splitlines())
+    assert [(v, r["metadata"]["release_date"]) for v, r in parsed.items()] == [
+        ("1.1.0", "2026-12-15"), ("1.0.0", "2026-11-29")]
+    assert "**Bouquet 2026-T4 (2)**. " in changelog
+    assert "governance/decisions/approbation-v1-1-0/proces-verbal.md" in git(
+        repo, "log", "-1", "--format=%B", "v1.1.0")
+    for tag in ("v1.0.0", "v1.1.0"):
+        assert bouquet(repo, "release", "--verify", tag) == 0, capsys.readouterr().err
 
 
 def test_a_minor_release_moves_only_the_touched_modules(

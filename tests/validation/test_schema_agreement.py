@@ -114,8 +114,9 @@ def test_governance_rules_agree(kind: str, model: type[BaseModel], change: Json,
     assert model_accepts(model, data) is accepted
 
 
-def test_published_module_schema_has_no_generator_marker() -> None:
-    assert "x-vocabulaire" not in (SCHEMA / "module.schema.json").read_text(encoding="utf-8")
+@pytest.mark.parametrize("path", sorted(SCHEMA.rglob("*.schema.json")), ids=str)
+def test_published_schemas_have_no_generator_marker(path: Path) -> None:
+    assert "x-vocabulaire" not in path.read_text(encoding="utf-8")
 
 
 # The one editor keyword the schemas use on purpose (VS Code shows it while completing).
@@ -134,7 +135,7 @@ def ajv() -> Path | None:
 @pytest.mark.skipif(ajv() is None or shutil.which("node") is None,
                     reason="Ajv absent : BOUQUET_AJV=<dossier où npm install ajv-cli ajv-formats>")
 @pytest.mark.parametrize("name", [
-    "module.schema.json", "vocabulaire.schema.json", *(
+    "module.schema.json", "vocabulaire.schema.json", "deploiement.schema.json", *(
         f"governance/{p.name}" for p in sorted((SCHEMA / "governance").glob("*.json")))])
 def test_schema_compiles_under_ajv_strict_mode(name: str, tmp_path: Path) -> None:
     folder = ajv()

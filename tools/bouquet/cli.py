@@ -39,10 +39,13 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
      "indicateurs semestriels des déploiements, rapport et export ouvert"),
     ("docs", "docs", "régénérer la documentation dérivée du code (codes d'erreur, règles)"),
     ("site", "site", "construire le site de publication (toutes les versions, en français)"),
+    ("completion", "completion", "écrire le script de complétion des commandes (bash, zsh)"),
 )
+COMPLETION = "completion"  # the one command that needs every command's options
 
 def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
-    """The parser; with ``selected``, only that command's module is imported (fast start)."""
+    """The parser; with ``selected``, only that command's module is imported (fast start),
+    except for ``completion``, which describes them all."""
     parser = FrenchArgumentParser(
         prog="bouquet",
         description="Outillage du Bouquet, le commun des hubs pour un numérique inclusif.",
@@ -55,10 +58,12 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
         dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
     )
     sub.required = True
+    parser.set_defaults(_root=parser)
+    every = selected is None or selected == COMPLETION
     for name, module_name, help_text in COMMANDS:
         command_parser = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
         french_help(command_parser)
-        if selected is not None and name != selected:
+        if not every and name != selected:
             continue  # not invoked: its module and its imports stay unloaded
         module = importlib.import_module(f"bouquet.commands.{module_name}")
         module.configure(command_parser)

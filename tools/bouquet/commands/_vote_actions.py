@@ -1,17 +1,17 @@
-"""The four actions of `bouquet vote` (I/O edge: reads, writes, prints)."""
+"""The secretary's actions of `bouquet vote`: open, close, tally (I/O edge: reads, writes,
+prints). What members do (sign, ballot, verify, list) is in ``_vote_members``."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
 
 from bouquet.edges.git import Repository, git_root
-from bouquet.edges.worktree import read_bytes, read_text, replace_file
+from bouquet.edges.worktree import read_text, replace_file
 from bouquet.errors import BouquetError, ExitCode
-from bouquet.governance.files import BALLOTS, DECISIONS_DIR, PROXIES, instance_path
+from bouquet.governance.files import DECISIONS_DIR, instance_path
 from bouquet.governance.minutes import (
     render_json,
     render_markdown,
@@ -19,10 +19,10 @@ from bouquet.governance.minutes import (
     typo,
 )
 from bouquet.governance.models import DECISION_ID_PATTERN, Methode
+from bouquet.governance.open_vote import instance_reachability
 from bouquet.governance.recount import Recount, recount, resolve_folder
 from bouquet.governance.secretary import close_decision, new_decision
-from bouquet.governance.signatures import SIGNATURE_SUFFIX
-from bouquet.governance.signatures import sign as ssh_sign
+from bouquet.governance.timeline import read_decision
 
 USAGE, INVALID = ExitCode.USAGE, ExitCode.FAIL
 PUBLICATION_PATTERN = r"v\d+\.\d+\.\d+(?:-rc\.\d+)?"  # as ``Decision.publication``
@@ -73,6 +73,12 @@ def new(args: argparse.Namespace) -> int:
         known = sorted(p.stem for p in (root / "governance/instances").glob("*.yaml"))
         raise _fail(f"instance inconnue « {args.instance} » ; instances : {', '.join(known)}",
                     USAGE)
+    reach = instance_reachability(root, args.instance)
+    if reach is not None and reach.reason is not None:
+        raise _fail(f"{reach.reason}. Rien n'a été écrit.", INVALID,
+                    "les clés comptent à partir du commit d'ouverture : ajoutez les clés SSH "
+                    "(« cles_ssh ») des membres à governance/membres.yaml et validez-les "
+                    "(git commit) avant d'ouvrir le vote.")
     folder = root / DECISIONS_DIR / args.id
     target = folder / "decision.yaml"
     if target.exists():
@@ -99,22 +105,6 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
-def sign(args: argparse.Namespace) -> int:
-    path, key = Path(args.file), Path(os.path.expanduser(args.key))
-    if not path.is_file():
-        raise _fail(f"fichier introuvable : {path}", USAGE)
-    if path.suffix != ".yaml" or path.parent.name not in (BALLOTS, PROXIES):
-        raise _fail(f"{path} n'est ni un bulletin ni une procuration : signez "
-                    f"<décision>/{BALLOTS}/<membre>.yaml ou <décision>/{PROXIES}/<membre>.yaml",
-                    USAGE)
-    target = path.with_name(path.name + SIGNATURE_SUFFIX)
-    signature = ssh_sign(read_bytes(path.parent, path.name), path.name, key,
-                         decision=path.resolve().parent.parent.name)
-    replace_file(target, signature)
-    say(f"Signature écrite : {target}\nAjoutez les deux fichiers au même commit.\n")
-    return 0
-
-
 def close(args: argparse.Namespace) -> int:
     root = _root(args.repo)
     folder = resolve_folder(root, args.decision, Path.cwd())
@@ -122,16 +112,33 @@ def close(args: argparse.Namespace) -> int:
     if not target.is_file():
         raise _fail(f"{folder}/decision.yaml introuvable", USAGE)
     text, changed = close_decision(read_text(root, target) or "")
+    rel = target.relative_to(root)
+    name = folder.rsplit("/", 1)[-1]
+    seal = None if changed else _seal(root, folder)
+    if seal is not None:
+        say(f"La décision est déjà scellée (commit {seal[:12]}) : rien à faire.\n"
+            f"Dépouillez-la :\n  bouquet vote tally {name} --format markdown --write\n")
+        return 0
     if changed:
         replace_file(target, text, root=root)
-    rel = target.relative_to(root)
     say(
-        ("Décision close" if changed else "La décision était déjà close")
+        ("Décision close" if changed else "La décision est déjà close, mais pas encore scellée")
         + f" : {rel}\nLe scellé, c'est le commit : faites-le maintenant, puis dépouillez.\n"
-        f"  git add {rel} && git commit -m \"Clôture du vote {folder.rsplit('/', 1)[-1]}\"\n"
-        f"  bouquet vote tally {folder.rsplit('/', 1)[-1]} --format markdown\n"
+        f"  git add {rel} && git commit -m \"Clôture du vote {name}\"\n"
+        f"  bouquet vote tally {name} --format markdown\n"
     )
     return 0
+
+
+def _seal(root: Path, folder: str) -> str | None:
+    """The commit that sealed the decision, if any (None outside history)."""
+    try:
+        with Repository(root) as repo:
+            if not repo.commits(f"{folder}/decision.yaml", limit=1):
+                return None
+            return read_decision(repo, folder).seal
+    except BouquetError:
+        return None
 
 
 def _recount(root: Path, folder: str) -> Recount:

@@ -86,7 +86,8 @@ def field_name(loc: Sequence[str | int]) -> str:
             listed = keys.pop()
             if keys:
                 groups.append(".".join(keys))
-            groups.append(f"{_ordinal(part + 1)} {_singular(listed)}")
+            noun = _singular(listed)
+            groups.append(f"{_ordinal(part + 1, noun in _FEMININE)} {noun}")
             keys = []
         else:
             keys.append(str(part))
@@ -95,8 +96,14 @@ def field_name(loc: Sequence[str | int]) -> str:
     return ", ".join(groups) or "(document)"
 
 
-def _ordinal(number: int) -> str:
-    return "1er" if number == 1 else f"{number}e"
+_FEMININE = frozenset({"option", "mention", "ressource", "procuration", "modalite",
+                       "famille", "source"})  # list items whose noun is feminine
+
+
+def _ordinal(number: int, feminine: bool = False) -> str:
+    if number == 1:
+        return "1re" if feminine else "1er"
+    return f"{number}e"
 
 
 def _singular(key: str) -> str:

@@ -183,6 +183,17 @@ _TABLE: tuple[Code, ...] = (
     Code("BQ320", E, "Décision rouverte après son scellé",
          "Un vote scellé ne se rouvre pas : remettez « statut: close » et ouvrez une nouvelle "
          "décision (bouquet vote new) pour voter à nouveau."),
+    Code("BQ331", E, "Signature refusée",
+         "Signez de nouveau avec « bouquet vote sign FICHIER --key … », avec la clé déclarée "
+         "pour vous dans governance/membres.yaml au commit d'ouverture du vote, et ne modifiez "
+         "plus le fichier ensuite ; « bouquet vote verify FICHIER » dit pourquoi."),
+    Code("BQ332", E, "Clé SSH illisible",
+         "Copiez la ligne entière de votre fichier de clé publique (.pub), sans la couper : "
+         "« ssh-ed25519 AAAA… commentaire »."),
+    Code("BQ330", E, "Quorum inaccessible faute de clés SSH",
+         "Ajoutez à governance/membres.yaml les clés SSH (« cles_ssh ») des membres qui n'en "
+         "ont pas, validez-les (git commit), puis ouvrez le vote ; ou bien mettez "
+         "« signature: false » dans les règles de l'instance."),
     # --- BQ4xx: version and release --------------------------------------------------------
     # --- BQ45x-BQ49x: cutting a release (bouquet release) ----------------------------------
     Code("BQ451", E, "Publication hors de la branche principale",

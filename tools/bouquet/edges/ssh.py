@@ -8,7 +8,7 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -45,6 +45,24 @@ def _verify(allowed: Path, tmp: Path, path: str, signer: str, namespace: str, co
     except FileNotFoundError:
         return False
     return done.returncode == 0
+
+
+def unreadable_keys(keys: Sequence[str]) -> set[str] | None:
+    """The public keys that ``ssh-keygen -l`` cannot read (truncated, mistyped); None when
+    ``ssh-keygen`` is missing (nothing could be checked)."""
+    unreadable: set[str] = set()
+    with tempfile.TemporaryDirectory(prefix="bouquet-keys-") as tmp:
+        for index, key in enumerate(keys):
+            path = Path(tmp) / f"{index}.pub"
+            path.write_text(key.strip() + "\n", encoding="utf-8")
+            try:
+                done = subprocess.run(["ssh-keygen", "-l", "-f", str(path)],
+                                      capture_output=True, check=False)
+            except FileNotFoundError:
+                return None
+            if done.returncode != 0:
+                unreadable.add(key)
+    return unreadable
 
 
 def sign(content: bytes, name: str, key: Path, namespace: str) -> str:

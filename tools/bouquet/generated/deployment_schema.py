@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from bouquet.content.deployment import Deploiement
 from bouquet.content.vocab import Vocabulary
-from bouquet.generated.module_schema import Json, _apply_vocabularies, _header, dump
+from bouquet.generated.module_schema import Json, _apply_vocabularies, _header, drop_markers, dump
 
 DEPLOYMENT_SCHEMA = "schema/deploiement.schema.json"
 
@@ -32,6 +32,7 @@ def deployment_schema(vocabularies: Mapping[str, Vocabulary]) -> Json:
         if name in body.get("$defs", {}):
             body["$defs"][name].update(title=title, description=description)
     _apply_vocabularies(body, vocabularies)
+    drop_markers(body)
     header = _header("deploiement.schema.json", "Déploiement d'un module du Bouquet",
                      "Un déploiement d'un module par un hub : fichier "
                      "deploiements/<hub>/<id>.yaml.")

@@ -81,7 +81,7 @@ def module_schema(vocabularies: Mapping[str, Vocabulary]) -> Json:
         for key, other in (("url", "chemin"), ("chemin", "url"))]
     body["properties"]["resume"]["maxLength"] = RESUME_MAX
     _apply_vocabularies(body, vocabularies)
-    _drop_markers(body)
+    drop_markers(body)
     describe(body)
     header = _header("module.schema.json", "Module du Bouquet",
                      "Un module de service du Bouquet : fichier modules/<id>/module.yaml.")
@@ -104,15 +104,15 @@ def _apply_vocabularies(node: object, vocabularies: Mapping[str, Vocabulary]) ->
         _apply_vocabularies(value, vocabularies)
 
 
-def _drop_markers(node: object) -> None:
+def drop_markers(node: object) -> None:
     """The generator's ``x-vocabulaire`` marker stays out of the published file."""
     if isinstance(node, dict):
         node.pop("x-vocabulaire", None)
         for value in node.values():
-            _drop_markers(value)
+            drop_markers(value)
     elif isinstance(node, list):
         for item in node:
-            _drop_markers(item)
+            drop_markers(item)
 
 
 def _restrict(node: Json, vocabulary: Vocabulary) -> None:

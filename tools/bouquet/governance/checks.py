@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import Diagnostic, Severity
-from bouquet.governance.coherence import instance_problems
+from bouquet.governance.coherence import instance_problems, quorum_reachability
 from bouquet.governance.files import DECISIONS_DIR, INSTANCES_DIR, MEMBERS_FILE
 from bouquet.governance.minutes import typo
 from bouquet.governance.models import Decision, Instance, Membre, Membres, Statut
@@ -58,6 +58,9 @@ def check_governance(
             for problem in instance_problems(instance, members):
                 code = _PROBLEM_CODES[problem.kind]
                 diagnostics.append(_at(parsed, code, problem.message, *problem.where))
+            reach = quorum_reachability(instance, members)
+            if reach.reason is not None:
+                diagnostics.append(_at(parsed, "BQ330", reach.reason, "regles", "signature"))
     for path in sorted(p for p in sources if _is_decision_file(p)):
         parsed = _parse(Decision, path, sources[path], diagnostics)
         if parsed is not None and isinstance(parsed.record, Decision):

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 
 from bouquet.governance.models import Instance, Membre
+from bouquet.governance.signatures import KEY_PATTERN
 
 WEIGHT_MIN, WEIGHT_MAX, WEIGHT_TOTAL = 10, 50, 100
 
@@ -63,3 +65,38 @@ def _weights(instance: Instance, members: Mapping[str, Membre]) -> list[Problem]
                 f"le collège « {member.college} » de « {member_id} » n'a pas de pondération",
                 ("membres", index), "college"))
     return problems
+
+
+def has_usable_key(member: Membre | None) -> bool:
+    return member is not None and any(KEY_PATTERN.match(k.strip()) for k in member.cles_ssh)
+
+
+@dataclass(frozen=True, slots=True)
+class Reachability:
+    """Whether the quorum can still be reached: how many members may still take part."""
+
+    possible: int
+    registered: int
+    reachable: bool
+    reason: str | None  # French, when not reachable
+
+
+def quorum_reachability(instance: Instance, members: Mapping[str, Membre]) -> Reachability:
+    """With signed ballots required, a member with no key as of the opening can neither vote
+    nor give a proxy (a proxy is signed by its principal): only members with a key count."""
+    roster = instance.membres
+    possible = [m for m in roster if not instance.regles.signature
+                or has_usable_key(members.get(m))]
+    registered = len(roster)
+    rule = instance.regles.quorum
+    reachable = registered > 0 and rule.passes(Fraction(len(possible), registered))
+    reason = None
+    if not reachable:
+        missing = sorted(set(roster) - set(possible))
+        reason = (f"quorum inaccessible : l'instance « {instance.id} » exige des bulletins "
+                  f"signés, et seuls {len(possible)} de ses {registered} membres ont une "
+                  f"clé SSH dans governance/membres.yaml ; le quorum ({rule.french()}) ne "
+                  f"peut pas être atteint (sans clé : {', '.join(missing)})")
+    return Reachability(len(possible), registered, reachable, reason)
+
+

@@ -18,6 +18,7 @@ from bouquet.governance.checks import check_governance, is_governance_path
 from bouquet.governance.minutes import render_markdown, typo
 from bouquet.governance.minutes_check import contradiction
 from bouquet.governance.recount import recount
+from bouquet.governance.signature_checks import check_keys, check_open_signatures
 from bouquet.governance.timeline import Seal, seals
 
 MINUTES_FILE = "proces-verbal.md"
@@ -32,11 +33,13 @@ def governance_diagnostics(
     folders = sorted(p.rsplit("/", 1)[0] for p in files if p.endswith("/decision.yaml")
                      and p.count("/") == 3)
     sealed = _sealed(root, folders) if root is not None and folders else {}
+    signing = [*check_keys(files), *check_open_signatures(files, root)]
     found = list(check_governance(files, sealed={f: s.files for f, s in sealed.items()},
                                   seals={f: s.commit for f, s in sealed.items()}))
     if root is not None:
         for folder in sorted(sealed):
             found.extend(_minutes(root, folder, files))
+    found.extend(signing)
     return sorted(found, key=Diagnostic.sort_key)
 
 

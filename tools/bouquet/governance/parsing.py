@@ -20,6 +20,7 @@ from bouquet.content.reading.loader import Document, Loc
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.governance.minutes import typo
+from bouquet.governance.models import DECISION_ID_PATTERN, MEMBER_ID_PATTERN, RELEASE_PATTERN
 from bouquet.governance.positions import Located, locate
 
 M = TypeVar("M", bound=BaseModel)
@@ -27,6 +28,13 @@ M = TypeVar("M", bound=BaseModel)
 _FORMS = {  # what each patterned field looks like, for the message
     "publication": "l'étiquette de la version avec son v, ex. v1.2.0",
     "id": "minuscules, chiffres et tirets, ex. comite-du-commun",
+    "options": "minuscules, chiffres et tirets, sans espace ni accent, ex. atelier-numerique",
+    "mentions": "minuscules, chiffres et tirets, ex. tres-bien",
+}
+_PATTERN_FORMS = {  # the same, for any other field, from the pattern it failed
+    DECISION_ID_PATTERN: "minuscules, chiffres et tirets, ex. comite-du-commun",
+    MEMBER_ID_PATTERN: "minuscules, chiffres, tirets ou soulignés, ex. la-mednum",
+    RELEASE_PATTERN: "l'étiquette de la version avec son v, ex. v1.2.0",
 }
 
 
@@ -87,9 +95,10 @@ def _own_wording(item: Any, loc: Loc) -> str | None:
         expected = str((item.get("ctx") or {}).get("expected", "")).replace("'", "")
         allowed = expected.replace(" or ", " ou ")
         return f"« {where} » vaut « {value} » ; valeurs possibles : {allowed}"
-    field = str(loc[-1]) if loc else ""
+    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     if kind == "string_pattern_mismatch" or (kind == "string_type" and field in _FORMS):
-        form = _FORMS.get(field, "voir docs/gouvernance.md")
+        pattern = str((item.get("ctx") or {}).get("pattern", ""))
+        form = _FORMS.get(field) or _PATTERN_FORMS.get(pattern, "voir docs/gouvernance.md")
         return f"« {where} » vaut « {value} » ; forme attendue : {form}"
     return None
 

@@ -40,6 +40,20 @@ def new_decision(
     return "\n".join(lines) + "\n"
 
 
+def ballot_text(choix: str | None, motif: str | None, mentions: dict[str, str]) -> str:
+    """A ballot as ``bouquet vote ballot`` writes it (Unix line endings, signed as is)."""
+    lines = []
+    if choix:
+        lines.append(f"choix: {_scalar(choix)}")
+    if motif:
+        lines.append(f"motif: {_scalar(motif)}")
+    if mentions:
+        lines.append("mentions:")
+        lines += [f"  {_scalar(option)}: {_scalar(mention)}"
+                  for option, mention in mentions.items()]
+    return "\n".join(lines) + "\n"
+
+
 def close_decision(text: str) -> tuple[str, bool]:
     """Set ``statut: close`` touching only that line; return (text, changed)."""
     match = STATUT_LINE.search(text)

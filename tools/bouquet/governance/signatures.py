@@ -19,6 +19,7 @@ from bouquet.edges.ssh import SIGNATURE_SUFFIX
 from bouquet.governance.models import Membre
 
 __all__ = ["KEY_PATTERN", "NAMESPACE", "SIGNATURE_SUFFIX", "allowed_signers", "namespace",
+           "normalised",
            "sign", "verify_all"]
 
 NAMESPACE = "bouquet-vote"
@@ -62,9 +63,16 @@ def verify_all(
             to_check[path] = (member, namespace(decision, member), content, signature)
     if not to_check:
         return refused
-    verified = ssh.verify(allowed_signers(members, decision), to_check)
-    for path, (member, _, _, _) in sorted(to_check.items()):
-        if not verified[path]:
+    allowed = allowed_signers(members, decision)
+    verified = ssh.verify(allowed, to_check)
+    failed = {p: job for p, job in to_check.items() if not verified[p]}
+    twins = {p: (m, ns, twin, s) for p, (m, ns, c, s) in failed.items()
+             if (twin := _other_line_endings(c)) is not None}
+    twin_verified = ssh.verify(allowed, twins) if twins else {}
+    for path, (member, _, content, _) in sorted(failed.items()):
+        if twin_verified.get(path):
+            refused[path] = _line_endings_reason(content)
+        else:
             refused[path] = (
                 f"signature refusée : ce n'est pas une signature de « {member} » pour la "
                 f"décision « {decision} » avec une clé déclarée à l'ouverture (signature "
@@ -72,6 +80,34 @@ def verify_all(
                 "signature)"
             )
     return refused
+
+
+def _other_line_endings(content: bytes) -> bytes | None:
+    """The same text with the other platform's line endings (CRLF ↔ LF), if it has lines."""
+    if b"\r\n" in content:
+        return content.replace(b"\r\n", b"\n")
+    if b"\n" in content:
+        return content.replace(b"\n", b"\r\n")
+    return None
+
+
+def _line_endings_reason(content: bytes) -> str:
+    """The signature is right but was made over the other line endings: git converted them
+    (``core.autocrlf``, the default of Git for Windows)."""
+    if b"\r\n" in content:
+        found, signed = "Windows (CRLF)", "Unix (LF)"
+    else:
+        found, signed = "Unix (LF)", "Windows (CRLF)"
+    return (f"signature refusée à cause des fins de ligne : le fichier a des fins de ligne "
+            f"{found}, mais il a été signé avec des fins de ligne {signed} (conversion de git, "
+            "core.autocrlf) ; signez-le de nouveau avec « bouquet vote sign », qui enregistre "
+            "des fins de ligne Unix (LF), et validez les deux fichiers")
+
+
+def normalised(content: bytes) -> bytes:
+    """A ballot or proxy as it is signed and kept: Unix line endings (LF), whatever the
+    platform that saved it, so that git's conversions never change the signed bytes."""
+    return content.replace(b"\r\n", b"\n")
 
 
 def sign(content: bytes, name: str, key: Path, *, decision: str) -> str:

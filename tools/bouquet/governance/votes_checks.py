@@ -71,7 +71,7 @@ def check_decision(
             yield diag("BQ309", file, 1, 1, typo(
                 f"« {member} » n'est pas membre de l'instance « {decision.instance} »"))
         if kind == BALLOTS:
-            yield from _ballot(file, sources[file], decision)
+            yield from ballot_problems(file, sources[file], decision)
         else:
             holder = yield from _proxy(file, sources[file], member, roster)
             if holder is not None:
@@ -100,7 +100,7 @@ def _name_variants(folder: str, sources: Mapping[str, bytes]) -> Iterator[Diagno
                     "forme Unicode des caractères : un seul fichier par membre"))
 
 
-def _ballot(path: str, data: bytes, decision: Decision) -> Iterator[Diagnostic]:
+def ballot_problems(path: str, data: bytes, decision: Decision) -> Iterator[Diagnostic]:
     parsed = parse(Bulletin, path, data, code="BQ310", codes={("choix",): "BQ311"})
     yield from parsed.diagnostics
     ballot, located = parsed.record, parsed.located

@@ -1,10 +1,13 @@
 """``CHANGELOG.md`` in Keep a Changelog form with French headings (pure).
 
 The newest release comes first, right after the preamble: ``## [1.3.0] - 2026-11-29``, then
-the release notes with their headings moved one level down (``### Ajouté`` …).
+its name, its approving decision, module versions and credits, and one ``### Ajouté`` …
+section per kind of change, one list item per change.
 """
 
 from __future__ import annotations
+
+from bouquet.versioning.notes import Notes, render_changelog
 
 CHANGELOG_PATH = "CHANGELOG.md"
 
@@ -33,24 +36,10 @@ def _heading_level(line: str) -> int:
     return 0
 
 
-def section(version: str, date_iso: str, name: str, notes: str) -> str:
-    """The changelog section of one release: our heading, then the notes' body with its
-    own title dropped and every heading one level deeper (outside code blocks)."""
-    lines = notes.splitlines()
-    body: list[str] = []
-    in_code = False
-    title_dropped = False
-    for line in lines:
-        if _fence(line):
-            in_code = not in_code
-        level = 0 if in_code else _heading_level(line)
-        if level == 1 and not title_dropped:
-            title_dropped = True
-            continue
-        body.append("#" + line if 0 < level < 6 else line)
-    text = "\n".join(body).strip("\n")
-    heading = f"## [{version}] - {date_iso} ({name})"
-    return f"{heading}\n\n{text}\n" if text else f"{heading}\n"
+def section(version: str, date_iso: str, notes: Notes) -> str:
+    """The changelog section of one release: ``## [x.y.z] - AAAA-MM-JJ`` (nothing after the
+    date, as Keep a Changelog parsers expect), then the notes in changelog form."""
+    return f"## [{version}] - {date_iso}\n\n{render_changelog(notes)}"
 
 
 def prepend(existing: str | None, new_section: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import semver
 
@@ -33,6 +33,7 @@ from bouquet.versioning.manifest import (
     manifest_path,
     record_sha256,
 )
+from bouquet.versioning.notes import MINUTES, Notes, render_markdown
 
 Versions = Mapping[str, semver.Version]
 
@@ -74,9 +75,22 @@ def _entry(key: str, versions: Versions) -> str:
     return str(versions[key]) if key in versions else "?"
 
 
+def release_name(date: dt.date, taken: frozenset[str] = frozenset()) -> str:
+    """The quarter's name (« Bouquet 2026-T4 »), numbered from the second release of the same
+    quarter on (« Bouquet 2026-T4 (2) ») so that no two releases share a name."""
+    base = fr.quarter(date)
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base} ({number})" in taken:
+        number += 1
+    return f"{base} ({number})"
+
+
 def build_manifest(
     version: semver.Version, previous: semver.Version | None, date: dt.date,
     target: Snapshot, items: ItemVersions, decision: DecisionRef | None,
+    taken: frozenset[str] = frozenset(),
 ) -> Manifest:
     catalogue = target.catalogue
     versions = items.after
@@ -97,7 +111,8 @@ def build_manifest(
         if (name := schema_name(path)) is not None
     )
     return Manifest(
-        version=str(version), tag=f"v{version}", name=fr.quarter(date), date=date.isoformat(),
+        version=str(version), tag=f"v{version}", name=release_name(date, taken),
+        date=date.isoformat(),
         previous=None if previous is None else str(previous), modules=modules,
         vocabularies=vocabularies, schema=schema, decision=decision,
         retired=tuple((k, str(v)) for k, v in sorted(items.retired.items())),
@@ -110,18 +125,23 @@ def commit_message(manifest: Manifest) -> str:
                  f"{manifest_path(manifest.tag)}.")
     if manifest.decision is not None:
         lines.append(f"Approuvée par la décision {manifest.decision.id} (scellée au commit "
-                     f"{manifest.decision.seal_commit[:12]}).")
+                     f"{manifest.decision.seal_commit[:12]}) ; procès-verbal : "
+                     f"{MINUTES.format(manifest.decision.id)}.")
     return "\n".join(lines) + "\n"
 
 
 def build_plan(
     *, version: semver.Version, previous: semver.Version | None, date: dt.date,
-    notes_markdown: str, target: Snapshot, items: ItemVersions,
+    release_notes: Notes, target: Snapshot, items: ItemVersions,
     decision: DecisionRef | None, existing_changelog: str | None,
+    taken: frozenset[str] = frozenset(),
 ) -> ReleasePlan:
-    manifest = build_manifest(version, previous, date, target, items, decision)
-    notes = notes_markdown
-    section = changelog.section(str(version), date.isoformat(), manifest.name, notes)
+    """``taken``: the names of the releases already cut (their manifests)."""
+    manifest = build_manifest(version, previous, date, target, items, decision, taken)
+    approval = None if decision is None else (decision.id, decision.seal_commit)
+    named = replace(release_notes, quarter=manifest.name, approval=approval)
+    notes = render_markdown(named)
+    section = changelog.section(str(version), date.isoformat(), named)
     return ReleasePlan(
         version=str(version), tag=manifest.tag, name=manifest.name, notes=notes,
         manifest=manifest, changelog=changelog.prepend(existing_changelog, section),

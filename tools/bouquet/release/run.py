@@ -28,7 +28,13 @@ from bouquet.versioning import credits, notes
 from bouquet.versioning.changes import ModuleVersion
 from bouquet.versioning.compute import VersionReport, compute
 from bouquet.versioning.item_history import item_versions, moved_modules
-from bouquet.versioning.manifest import DecisionRef, manifest_path, read_manifest_header
+from bouquet.versioning.manifest import (
+    MANIFEST_DIR,
+    DecisionRef,
+    manifest_path,
+    names_taken,
+    read_manifest_header,
+)
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,9 @@ class Outcome:
 
 
 def _notes(root: Path, report: VersionReport, date: dt.date,
-           modules: tuple[ModuleVersion, ...]) -> str:
+           modules: tuple[ModuleVersion, ...]) -> notes.Notes:
     people = credits.gather(root, report.from_commit, report.to_commit)
-    return notes.render_markdown(notes.build(report, people, date, modules))
+    return notes.build(report, people, date, modules)
 
 
 def make_plan(root: Path, report: VersionReport, date: dt.date,
@@ -54,12 +60,14 @@ def make_plan(root: Path, report: VersionReport, date: dt.date,
         target = read_snapshot(repo, report.to_commit) if clean is None else \
             snapshot_with(repo, report.to_commit, clean)
         items = item_versions(repo, report.to_commit, report.next, report=report)
+        taken = names_taken(repo.read_tree(report.to_commit, [MANIFEST_DIR + "/"]),
+                            report.next)
     titles = {i: m.titre for i, m in target.catalogue.modules.items()}
     return build_plan(
         version=report.next, previous=report.current, date=date,
-        notes_markdown=_notes(root, report, date, moved_modules(titles, items)),
+        release_notes=_notes(root, report, date, moved_modules(titles, items)),
         target=target, items=items,
-        decision=decision, existing_changelog=read_text(root, CHANGELOG_PATH),
+        decision=decision, existing_changelog=read_text(root, CHANGELOG_PATH), taken=taken,
     )
 
 
@@ -148,12 +156,13 @@ def verify(root: Path, tag: str) -> tuple[Diagnostic, ...]:
         items = item_versions(repo, commit, parsed.version, strict=True)
         finals = [t.version for t in repo.release_tags(merged_into=commit)
                   if t.is_final and t.version < parsed.version]
+        taken = names_taken(repo.read_tree(commit, [MANIFEST_DIR + "/"]), parsed.version)
     previous = max(finals) if finals else None
     try:
         date = dt.date.fromisoformat(date_text)
     except ValueError:
         return (refusal("BQ458", f"{manifest_path(tag)} : date illisible « {date_text} »."),)
-    expected = build_manifest(parsed.version, previous, date, target, items, decision)
+    expected = build_manifest(parsed.version, previous, date, target, items, decision, taken)
     problems = []
     if expected.to_json().encode("utf-8") != raw:
         problems.append(refusal(

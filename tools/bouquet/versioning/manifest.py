@@ -123,6 +123,21 @@ def read_manifest_header(raw: bytes) -> tuple[str, DecisionRef | None] | None:
     return date, ref
 
 
+def names_taken(manifests: Mapping[str, bytes], version: semver.Version) -> frozenset[str]:
+    """The names of the releases whose manifests are in ``manifests`` (path → bytes), except
+    those of ``version`` itself (its release candidates share its name)."""
+    names = set()
+    for raw in manifests.values():
+        try:
+            data = json.loads(raw)
+            name, other = data["name"], semver.Version.parse(str(data["version"]))
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            continue
+        if isinstance(name, str) and other.finalize_version() != version.finalize_version():
+            names.add(name)
+    return frozenset(names)
+
+
 _SCOPES = (("modules", "module"), ("vocabularies", "vocabulaire"), ("schema", "schema"))
 
 

@@ -52,6 +52,7 @@ class Notes:
     contributors: tuple[str, ...]
     module_versions: tuple[ModuleVersion, ...] = ()
     structures: tuple[str, ...] = ()  # named in ``contributeurs`` of the changed modules
+    approval: tuple[str, str] | None = None  # (decision id, seal commit) of a release
 
 
 def heading(scope: Scope, title: str) -> str:
@@ -129,8 +130,24 @@ def _credits_by_heading(credits: Credits, visible: list[Change]) -> tuple[
                  for title, names in ordered)
 
 
+MINUTES = "governance/decisions/{}/proces-verbal.md"
+
+
+def approval_sentence(notes: Notes) -> str | None:
+    """Which decision approved the release, where it was sealed, where its minutes are."""
+    if notes.approval is None:
+        return None
+    decision, seal = notes.approval
+    return (f"Approuvée par la décision {fr.quote(md(decision))} du comité, scellée au commit "
+            f"{markdown_code(seal[:12])}{fr.NNBSP}; procès-verbal{fr.NNBSP}: "
+            f"{markdown_code(MINUTES.format(decision))}.")
+
+
 def render_markdown(notes: Notes) -> str:
     lines = [f"# {notes.quarter} — version {notes.version}", "", _intro(notes), ""]
+    approval = approval_sentence(notes)
+    if approval is not None:
+        lines += [approval, ""]
     if notes.blocking:
         lines += ["> **À régler avant publication**" + fr.NNBSP + ":", ">"]
         lines += [f"> - {md(item)}" for item in notes.blocking] + [""]
@@ -154,6 +171,38 @@ def render_markdown(notes: Notes) -> str:
         if notes.contributors:
             lines += [f"Merci à {md(fr.enumeration(notes.contributors))}.", ""]
     return fr.typography("\n".join(lines))
+
+
+def render_changelog(notes: Notes) -> str:
+    """The body of a ``CHANGELOG.md`` section in Keep a Changelog form: a description (name,
+    approval, module versions, credits), then one ``### <kind>`` per kind of change with one
+    list item per change (« Titre : message »), and no deeper heading, so that changelog
+    parsers read every release."""
+    lines = [f"**{md(notes.quarter)}**. {_intro(notes)}"]
+    approval = approval_sentence(notes)
+    if approval is not None:
+        lines.append(approval)
+    lines.append("")
+    if notes.module_versions:
+        lines += [f"**Versions des modules**{fr.NNBSP}:", ""]
+        lines += [line for line in _module_version_lines(notes)[2:] if line] + [""]
+    if notes.credits or notes.structures or notes.contributors:
+        credited = [f"{md(title)} ({md(fr.enumeration(names))})" for title, names in notes.credits]
+        people = notes.contributors or tuple(n for _, names in notes.credits for n in names)
+        if notes.structures:
+            lines.append(f"Structures{fr.NNBSP}: {md(fr.enumeration(notes.structures))}.")
+        if people:
+            lines.append(f"Merci à {md(fr.enumeration(people))}.")
+        if credited:
+            lines.append(f"Contributions{fr.NNBSP}: {f'{fr.NNBSP}; '.join(credited)}.")
+        lines.append("")
+    for section in notes.sections:
+        lines += [f"### {section.kind.heading}", ""]
+        for group in section.groups:
+            prefix = "" if group.scope is Scope.VOCABULAIRE else f"{md(group.heading)}{fr.NNBSP}: "
+            lines += [f"- {prefix}{md(item)}" for item in group.items]
+        lines.append("")
+    return fr.typography("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _module_version_lines(notes: Notes) -> list[str]:
@@ -191,6 +240,8 @@ def render_json(notes: Notes) -> str:
         "structures": list(notes.structures),
         "module_versions": [{"id": m.id, "title": m.title, "previous": m.previous,
                              "version": m.version} for m in notes.module_versions],
+        "approval": None if notes.approval is None else {
+            "decision": notes.approval[0], "seal_commit": notes.approval[1]},
         "markdown": render_markdown(notes),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
