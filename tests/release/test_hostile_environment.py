@@ -5,6 +5,9 @@ a folder the validator cannot read is reported, never skipped."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,8 +24,21 @@ from releasekit import (
 )
 from repo import git
 
+# Root reads and writes through any mode: as root, the command runs without the capabilities
+# that bypass file modes (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so the modes apply to it.
 AS_ROOT = os.geteuid() == 0
-needs_rights = pytest.mark.skipif(AS_ROOT, reason="root reads and writes through any mode")
+SETPRIV = shutil.which("setpriv")
+WITHOUT_OVERRIDE = ([SETPRIV, "--bounding-set=-dac_override,-dac_read_search"]
+                    if AS_ROOT and SETPRIV else [])
+needs_rights = pytest.mark.skipif(AS_ROOT and not SETPRIV,
+                                  reason="root sans setpriv (util-linux) passe outre les droits")
+
+
+def run_bouquet(root: Path, *args: str) -> tuple[int, str, str]:
+    """``bouquet`` in its own process, subject to file modes even when the tests run as root."""
+    done = subprocess.run([*WITHOUT_OVERRIDE, sys.executable, "-m", "bouquet", *args],
+                          cwd=root, capture_output=True, text=True, timeout=120, check=False)
+    return done.returncode, done.stdout, done.stderr
 
 
 @pytest.fixture
@@ -55,12 +71,13 @@ def test_a_read_only_releases_folder_is_reported(
         repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "releases").mkdir()
     (repo / "releases").chmod(0o555)
+    before = repo_state(repo)
     try:
-        code = bouquet(repo, "release", "--pre-release", "rc", "--date", "2026-11-20")
+        code, _, err = run_bouquet(repo, "release", "--pre-release", "rc", "--date", "2026-11-20")
     finally:
         (repo / "releases").chmod(0o755)
-    err = capsys.readouterr().err
     assert code == 1 and "permission refusée" in err and "erreur interne" not in err
+    assert repo_state(repo) == before and git(repo, "tag", "-l") == ""
 
 
 @needs_rights
@@ -69,10 +86,9 @@ def test_an_unreadable_governance_folder_is_reported_not_skipped(
     folder = repo / "governance" / "instances"
     folder.chmod(0o000)
     try:
-        code = main(["validate"])
+        code, out, _ = run_bouquet(repo, "validate")
     finally:
         folder.chmod(0o755)
-    out = capsys.readouterr().out
     assert code == 1
     assert "governance/instances" in out and "permission refusée" in out
     assert "Tout est valide" not in out
@@ -84,10 +100,9 @@ def test_an_unreadable_module_folder_is_reported(
     folder = repo / "modules" / "cartographie"
     folder.chmod(0o000)
     try:
-        code = main(["validate"])
+        code, out, _ = run_bouquet(repo, "validate")
     finally:
         folder.chmod(0o755)
-    out = capsys.readouterr().out
     assert code == 1 and "modules/cartographie" in out and "permission refusée" in out
 
 
