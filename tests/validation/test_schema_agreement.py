@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from bouquet.governance.models import Decision, Instance
 from bouquet.validation.sources import check_sources
-from repo import REPO
+from repo import NODE_TOOLS, REPO
 
 from .fixturerepo import FIXTURES, TODAY
 
@@ -126,14 +126,23 @@ EDITOR_KEYWORDS = """module.exports = (ajv) => ajv.addKeyword({keyword: "enumDes
 
 
 def ajv() -> Path | None:
-    folder = os.environ.get("BOUQUET_AJV")  # a folder where `npm install ajv-cli ajv-formats` ran
-    if folder and (Path(folder) / "node_modules" / ".bin" / "ajv").exists():
-        return Path(folder)
+    """The folder holding Ajv: BOUQUET_AJV, else .ci/node once .ci/run has installed it."""
+    for folder in (os.environ.get("BOUQUET_AJV"), str(NODE_TOOLS)):
+        if folder and (Path(folder) / "node_modules" / ".bin" / "ajv").exists():
+            return Path(folder)
     return None
 
 
+def test_ajv_is_there_in_ci() -> None:
+    """In CI (CI=true) the agreement with Ajv must run, not skip."""
+    if os.environ.get("CI") != "true":
+        pytest.skip("hors CI : Ajv s'installe avec « npm ci --prefix .ci/node »")
+    assert ajv() is not None and shutil.which("node"), \
+        "Ajv est introuvable : .ci/run doit lancer « npm ci --prefix .ci/node »"
+
+
 @pytest.mark.skipif(ajv() is None or shutil.which("node") is None,
-                    reason="Ajv absent : BOUQUET_AJV=<dossier où npm install ajv-cli ajv-formats>")
+                    reason="Ajv absent : npm ci --prefix .ci/node (ou BOUQUET_AJV=<dossier>)")
 @pytest.mark.parametrize("name", [
     "module.schema.json", "vocabulaire.schema.json", "deploiement.schema.json", *(
         f"governance/{p.name}" for p in sorted((SCHEMA / "governance").glob("*.json")))])
