@@ -41,6 +41,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("site", "site", "construire le site de publication (toutes les versions, en français)"),
     ("export", "export",
      "exporter une version : catalogue ouvert (JSON, CSV, DCAT) ou services data·inclusion"),
+    ("passerelle", "passerelle",
+     "convertir la cartographie d'un hub vers le standard national des lieux"),
     ("completion", "completion", "écrire le script de complétion des commandes (bash, zsh)"),
 )
 COMPLETION = "completion"  # the one command that needs every command's options
