@@ -12,12 +12,10 @@ import pytest
 from frictionless import Resource, Schema
 
 from bouquet.cli import main
-from bouquet.content.standards import SMN_SCHEMA, parse_table_schema
-from bouquet.exports.gateway import gateway_path, load_gateway
+from bouquet.content.standards import SMN_SCHEMA
 from repo import REPO
 
 EXPORT = REPO / "tests/fixtures/passerelles/hinaura-export.json"
-STANDARD = parse_table_schema((REPO / SMN_SCHEMA).read_bytes())
 
 
 def _convert(source: Path, out: Path) -> int:
@@ -56,27 +54,6 @@ def test_conversion_is_byte_identical_and_reads_csv_too(tmp_path: Path) -> None:
     (tmp_path / "export.csv").write_text(buffer.getvalue(), encoding="utf-8")
     assert _convert(tmp_path / "export.csv", tmp_path / "c.csv") == 0
     assert (tmp_path / "c.csv").read_bytes() == (tmp_path / "a.csv").read_bytes()
-
-
-def test_shipped_mapping_is_valid() -> None:
-    path = gateway_path("hinaura")
-    gateway, problems = load_gateway(path, (REPO / path).read_bytes(), STANDARD)
-    assert problems == [] and gateway is not None
-
-
-def test_bad_target_is_an_error_at_its_line_with_the_closest_value() -> None:
-    path = gateway_path("hinaura")
-    text = (REPO / path).read_text(encoding="utf-8")
-    broken = text.replace("- cible: Compréhension du monde numérique",
-                          "- cible: Comprehension du monde numerique")
-    broken = broken.replace("  courriels:\n", "  courriel:\n")
-    line = broken.splitlines().index("    - cible: Comprehension du monde numerique") + 1
-    field_line = broken.splitlines().index("  courriel:") + 1
-    gateway, problems = load_gateway(path, broken.encode(), STANDARD)
-    assert gateway is None
-    assert [(d.code, d.line) for d in problems] == [("BQ273", field_line), ("BQ273", line)]
-    assert "« courriels »" in problems[0].message
-    assert "« Compréhension du monde numérique »" in problems[1].message
 
 
 def test_unknown_gateway_is_a_usage_error(tmp_path: Path) -> None:

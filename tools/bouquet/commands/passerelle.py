@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import Literal
 
 from bouquet.commands._shared import repository_root
+from bouquet.content.gateway import gateway_path
 from bouquet.content.standards import SMN_SCHEMA, parse_table_schema
 from bouquet.diagnostics.record import has_errors
 from bouquet.diagnostics.render import Counts, render_text
 from bouquet.edges.worktree import read_bytes, replace_file
 from bouquet.errors import BouquetError, ExitCode
-from bouquet.exports.gateway import convert, gateway_path, load_gateway, read_entries, rows_csv
+from bouquet.exports.gateway import convert, read_entries, rows_csv
 from bouquet.fr import typography
+from bouquet.validation.gateways import load_gateway
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

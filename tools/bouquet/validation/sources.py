@@ -42,6 +42,7 @@ from bouquet.validation.context import Context
 from bouquet.validation.correspondences import check_correspondences, read_standards
 from bouquet.validation.deployments import check_deployments
 from bouquet.validation.editorial_rules import check_editorial_rules
+from bouquet.validation.gateways import check_gateway_files
 from bouquet.validation.module_rules import check_module_rules
 from bouquet.validation.vocab_rules import (
     check_module_vocabularies,
@@ -87,6 +88,7 @@ def check_sources(
     for item in checked:
         if item.replacement is not None:
             out.extend(check_replacement_target(item.replacement, ctx, status_of))
+    out.extend(check_gateway_files(sources, tree, selected))
     if selected is None or any(not is_module_path(p) and not is_vocab_path(p) for p in selected):
         out.extend(governance_diagnostics(sources, repo))  # only when some are selected
     out.extend(check_deployments(sources, tree=tree, only=selected, repo=repo,
