@@ -63,6 +63,12 @@ def test_v0_label_and_v0_thematique_fail() -> None:
     assert [(d.code, d.line) for d in found] == [("BQ270", 10), ("BQ271", 12)]
 
 
+def test_a_value_of_another_field_of_the_standard_fails() -> None:
+    found = _check("Fixe", "numerique--maitriser-les-fondamentaux-du-numerique")
+    assert [(d.code, d.line) for d in found] == [("BQ270", 10)]
+    assert "(champ services)" in found[0].message
+
+
 def test_every_real_correspondence_is_in_the_pinned_standards() -> None:
     sources = {p.relative_to(ROOT).as_posix(): p.read_bytes()
                for p in sorted((ROOT / VOCAB_DIR).glob("*.yaml"))}

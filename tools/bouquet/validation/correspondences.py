@@ -38,6 +38,19 @@ DATA_INCLUSION_REFERENTIAL: Mapping[str, str] = {
 }
 
 
+# the fields of standard-mediation-num each vocabulary maps to; others may use any field
+MEDIATION_NUM_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "services_standard": ("services",),
+    "familles": ("services",),
+    "publics_finaux": ("publics_specifiquement_adresses", "prise_en_charge_specifique"),
+    "modalites": ("itinerance", "modalites_accompagnement"),
+    "modeles_tarifaires": ("frais_a_charge",),
+    "financements": ("dispositif_programmes_nationaux", "formations_labels"),
+    "participants": ("dispositif_programmes_nationaux", "formations_labels"),
+    "commanditaires": ("dispositif_programmes_nationaux",),
+}
+
+
 @dataclass(frozen=True)
 class Standards:
     """Allowed values: per controlled field of the standard, per data·inclusion referential."""
@@ -57,7 +70,11 @@ def read_standards(sources: Mapping[str, bytes], tree: Tree) -> Standards | None
 
 def check_correspondences(doc: Document, name: str, voc: Vocabulary,
                           standards: Standards) -> Iterator[Diagnostic]:
-    smn_values = sorted({v for values in standards.mediation_num.values() for v in values})
+    fields = MEDIATION_NUM_FIELDS.get(name, tuple(standards.mediation_num))
+    smn_values = sorted({v for f in fields for v in standards.mediation_num.get(f, ())})
+    smn_label = f"standard-mediation-num {SMN_VERSION}"
+    if name in MEDIATION_NUM_FIELDS:
+        smn_label += " (champ " + ", ".join(fields) + ")"
     referential = DATA_INCLUSION_REFERENTIAL.get(name)
     di_values = sorted(standards.data_inclusion.get(referential, ()) if referential else
                        {v for values in standards.data_inclusion.values() for v in values})
@@ -68,7 +85,7 @@ def check_correspondences(doc: Document, name: str, voc: Vocabulary,
         for j, target in enumerate(value.correspondances.standard_mediation_num):
             if target not in smn_values:
                 yield _unknown(doc, "BQ270", (*where, "standard_mediation_num", j), target,
-                               f"standard-mediation-num {SMN_VERSION}", smn_values,
+                               smn_label, smn_values,
                                f"Recopiez à l'identique, accents compris, une valeur autorisée "
                                f"par {SMN_SCHEMA}.")
         for j, target in enumerate(value.correspondances.data_inclusion):
