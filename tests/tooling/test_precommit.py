@@ -16,7 +16,7 @@ from bouquet.commands.new import new_module
 from minirepo import write_vocabularies
 from repo import REPO, GitRepo, git
 
-HOOK_FILES = r"^(modules|schema/vocabulaires|governance|deploiements)/.*\.ya?ml$"
+HOOK_FILES = r"^(modules|schema/vocabulaires|governance|deploiements|passerelles)/.*\.ya?ml$"
 
 
 def _local_hooks() -> dict[str, dict[str, object]]:

@@ -39,6 +39,10 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
      "indicateurs semestriels des déploiements, rapport et export ouvert"),
     ("docs", "docs", "régénérer la documentation dérivée du code (codes d'erreur, règles)"),
     ("site", "site", "construire le site de publication (toutes les versions, en français)"),
+    ("export", "export",
+     "exporter une version : catalogue ouvert (JSON, CSV, DCAT) ou services data·inclusion"),
+    ("passerelle", "passerelle",
+     "convertir la cartographie d'un hub vers le standard national des lieux"),
     ("completion", "completion", "écrire le script de complétion des commandes (bash, zsh)"),
 )
 COMPLETION = "completion"  # the one command that needs every command's options

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import tomllib
 from pathlib import Path
 
 from bouquet.edges.worktree import outdated, write_files
@@ -57,3 +58,27 @@ def sync_generated(
     if not written:
         sys.stdout.write(f"{what} déjà à jour ({count}).\n")
     return ExitCode.OK
+
+
+DEFAULT_BASE_URL = "http://localhost:8000/"
+
+
+def site_settings(root: Path) -> dict[str, str]:
+    """``[tool.bouquet.site]`` of the repository's pyproject.toml (base-url, depot-url,
+    branche)."""
+    try:
+        data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    section = data.get("tool", {}).get("bouquet", {}).get("site", {})
+    return {str(k): str(v) for k, v in section.items()} if isinstance(section, dict) else {}
+
+
+def base_url(root: Path, option: str | None) -> str:
+    """The public address of the site, ending with "/": ``option``, else the settings."""
+    value = option or site_settings(root).get("base-url", DEFAULT_BASE_URL)
+    if not value.startswith(("https://", "http://")):
+        raise BouquetError(f"--base-url « {value} » : une adresse commence par https://.",
+                           exit_code=ExitCode.USAGE,
+                           hint="par exemple --base-url https://exemple.github.io/bouquet/")
+    return value if value.endswith("/") else value + "/"

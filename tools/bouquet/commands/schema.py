@@ -12,6 +12,7 @@ from bouquet.content.catalogue import is_vocab_path
 from bouquet.diagnostics.record import has_errors
 from bouquet.diagnostics.render import Counts, render_text
 from bouquet.errors import ExitCode
+from bouquet.exports.catalogue import CATALOGUE_TABLESCHEMA, catalogue_tableschema
 from bouquet.generated import deployment_schema, governance_schema, module_schema
 from bouquet.indicators.export_schema import table_schemas
 from bouquet.validation.sources import check_sources
@@ -34,6 +35,7 @@ def execute(args: argparse.Namespace) -> int:
         sys.stderr.write(render_text(vocab_problems, Counts(0, len(sources))))
         return ExitCode.FAIL
     files = {**module_schema.schemas(catalogue.vocabularies), **governance_schema.schemas(),
-             **deployment_schema.schemas(catalogue.vocabularies), **table_schemas()}
+             **deployment_schema.schemas(catalogue.vocabularies), **table_schemas(),
+             CATALOGUE_TABLESCHEMA: catalogue_tableschema()}
     return sync_generated(root, files, check=args.check, command="bouquet schema",
                           what="Schémas", unit="fichier")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tomllib
 from pathlib import Path
 
+from bouquet.commands._shared import DEFAULT_BASE_URL, site_settings
 from bouquet.edges.git import Repository
 from bouquet.edges.serve import serve
 from bouquet.errors import BouquetError, ExitCode
@@ -15,7 +15,6 @@ from bouquet.site.build import build_site
 from bouquet.site.records import SiteConfig
 
 DEFAULT_OUT = "_site"
-DEFAULT_BASE_URL = "http://localhost:8000/"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -37,17 +36,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port de --serve (défaut : 8000)")
 
 
-def _settings(root: Path) -> dict[str, str]:
-    """``[tool.bouquet.site]`` of the repository's pyproject.toml (base-url, depot-url,
-    branche)."""
-    try:
-        data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    section = data.get("tool", {}).get("bouquet", {}).get("site", {})
-    return {str(k): str(v) for k, v in section.items()} if isinstance(section, dict) else {}
-
-
 def _url(value: str, option: str) -> str:
     if not value.startswith(("https://", "http://")):
         raise BouquetError(f"{option} « {value} » : une adresse commence par https://.",
@@ -58,7 +46,7 @@ def _url(value: str, option: str) -> str:
 
 def execute(args: argparse.Namespace) -> int:
     root = Repository(args.repo).root  # not a repository: GitUsageError, exit 2
-    settings = _settings(root)
+    settings = site_settings(root)
     base = _url(args.base_url or settings.get("base-url", DEFAULT_BASE_URL), "--base-url")
     depot = args.depot_url or settings.get("depot-url")
     config = SiteConfig(base_url=base if base.endswith("/") else base + "/",

@@ -12,6 +12,7 @@ MODULES_DIR = "modules"
 MODULE_FILE = "module.yaml"
 VOCAB_DIR = "schema/vocabulaires"
 DEPLOYMENTS_DIR = "deploiements"
+GATEWAYS_DIR = "passerelles"
 
 
 def is_module_path(path: str) -> bool:
@@ -23,6 +24,11 @@ def is_module_path(path: str) -> bool:
 def is_vocab_path(path: str) -> bool:
     """``schema/vocabulaires/<name>.yaml``."""
     return path.startswith(VOCAB_DIR + "/") and path.endswith(".yaml") and path.count("/") == 2
+
+
+def is_gateway_path(path: str) -> bool:
+    """``passerelles/<source>.yaml``."""
+    return path.startswith(GATEWAYS_DIR + "/") and path.endswith(".yaml") and path.count("/") == 1
 
 
 def catalogue_files(paths: Iterable[str]) -> list[str]:

@@ -139,6 +139,17 @@ _TABLE: tuple[Code, ...] = (
     Code("BQ267", W, "Texte du squelette dans un brouillon",
          "Remplacez ce texte « À compléter » par le vrai contenu : ce sera une erreur dès que "
          "le module quittera le statut « brouillon »."),
+    # --- BQ27x: correspondences with the national standards, gateways ---------------------
+    Code("BQ270", E, "Correspondance hors de standard-mediation-num",
+         "Recopiez à l'identique (accents, casse, parenthèses) une valeur du standard épinglé "
+         "dans schema/references/."),
+    Code("BQ271", E, "Correspondance hors du référentiel data·inclusion",
+         "Choisissez une valeur du référentiel data·inclusion v1 épinglé dans "
+         "schema/references/ ; l'ancien référentiel v0 est retiré."),
+    Code("BQ272", E, "Passerelle invalide",
+         "Corrigez le fichier de passerelle selon docs/interoperabilite.md."),
+    Code("BQ273", E, "Cible de passerelle hors du standard",
+         "Écrivez un champ ou une valeur du standard-mediation-num épinglé, à l'identique."),
     # --- BQ3xx: governance -----------------------------------------------------------------
     Code("BQ301", E, "Fichier de gouvernance invalide",
          "Corrigez le fichier selon schema/governance/ (voir docs/gouvernance.md)."),

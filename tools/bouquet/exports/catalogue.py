@@ -2,7 +2,9 @@
 
 Pure renderings of a ``Catalogue``: the same catalogue gives the same bytes. The JSON lists
 every module as published (each one valid against ``schema/module.schema.json``); the CSV has
-one row per module × tiroir, with list values joined by `` | ``.
+one row per module × tiroir, with list values joined by ``|`` (as in the national standard),
+described by the TableSchema ``schema/catalogue.tableschema.json`` (generated from
+``CSV_FIELDS``, checked by ``bouquet schema --check``).
 """
 
 from __future__ import annotations
@@ -15,14 +17,36 @@ from collections.abc import Sequence
 from bouquet.content.catalogue import Catalogue
 from bouquet.content.model import Module, Tiroir
 
-LIST_SEPARATOR = " | "
-CSV_COLUMNS: tuple[str, ...] = (
-    "module_id", "module_titre", "statut", "famille", "commanditaires", "participants",
-    "publics_finaux", "echelons", "modalites", "financements", "licence", "date_revision",
-    "remplace_par", "tiroir_id", "tiroir_niveau", "tiroir_titre", "duree_jours_min",
-    "duree_jours_max", "prix_ht_eur_min", "prix_ht_eur_max", "unite_prix", "modele_tarifaire",
-    "livrables",
+LIST_SEPARATOR = "|"
+CATALOGUE_TABLESCHEMA = "schema/catalogue.tableschema.json"
+_LIST = "Plusieurs valeurs séparées par « | »."
+# (column, TableSchema type, required, French title, description)
+CSV_FIELDS: tuple[tuple[str, str, bool, str, str], ...] = (
+    ("module_id", "string", True, "Identifiant du module", "Identifiant stable du module."),
+    ("module_titre", "string", True, "Titre du module", ""),
+    ("statut", "string", True, "Statut", "publie ou deprecie."),
+    ("famille", "string", True, "Famille", "Identifiant du vocabulaire familles."),
+    ("commanditaires", "string", True, "Commanditaires", _LIST),
+    ("participants", "string", True, "Participants", _LIST),
+    ("publics_finaux", "string", False, "Publics finaux", _LIST),
+    ("echelons", "string", True, "Échelons territoriaux", _LIST),
+    ("modalites", "string", True, "Modalités", _LIST),
+    ("financements", "string", False, "Financements", _LIST),
+    ("licence", "string", True, "Licence", "Identifiant SPDX de la licence du module."),
+    ("date_revision", "date", True, "Date de révision", "Date ISO 8601."),
+    ("remplace_par", "string", False, "Remplacé par", "Module remplaçant d'un module déprécié."),
+    ("tiroir_id", "string", True, "Identifiant du tiroir", ""),
+    ("tiroir_niveau", "string", True, "Niveau du tiroir", ""),
+    ("tiroir_titre", "string", True, "Titre du tiroir", ""),
+    ("duree_jours_min", "number", True, "Durée minimale (jours)", ""),
+    ("duree_jours_max", "number", True, "Durée maximale (jours)", ""),
+    ("prix_ht_eur_min", "integer", False, "Prix minimal (€ HT)", ""),
+    ("prix_ht_eur_max", "integer", False, "Prix maximal (€ HT)", ""),
+    ("unite_prix", "string", False, "Unité de prix", ""),
+    ("modele_tarifaire", "string", True, "Modèle tarifaire", ""),
+    ("livrables", "string", True, "Livrables", _LIST),
 )
+CSV_COLUMNS: tuple[str, ...] = tuple(f[0] for f in CSV_FIELDS)
 
 
 def published_modules(catalogue: Catalogue) -> list[Module]:
@@ -37,8 +61,13 @@ def module_record(module: Module) -> dict[str, object]:
     return data
 
 
+MODULE_SCHEMA_FILE = "module.schema.json"  # written beside catalogue.json
+
+
 def catalogue_json(catalogue: Catalogue, version: str) -> str:
-    document = {"version": version,
+    """The published modules of ``version``; each is valid against ``module.schema.json``,
+    the JSON Schema of that release, published beside this file."""
+    document = {"version": version, "module_schema": MODULE_SCHEMA_FILE,
                 "modules": [module_record(m) for m in published_modules(catalogue)]}
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
@@ -76,3 +105,25 @@ def catalogue_csv(catalogue: Catalogue) -> str:
         for tiroir in module.tiroirs:
             writer.writerow(_row(module, tiroir))
     return buffer.getvalue()
+
+
+def catalogue_tableschema() -> str:
+    """The TableSchema of ``catalogue.csv`` (frictionless), as committed under ``schema/``."""
+    fields = []
+    for name, kind, required, title, description in CSV_FIELDS:
+        field: dict[str, object] = {"name": name, "type": kind, "title": title}
+        if description:
+            field["description"] = description
+        field["constraints"] = {"required": True} if required else {}
+        fields.append(field)
+    document = {
+        "$schema": "https://frictionlessdata.io/schemas/table-schema.json",
+        "name": "catalogue-le-bouquet",
+        "title": "Catalogue du Bouquet : une ligne par module et par tiroir",
+        "description": "Modules publiés d'une version du Bouquet, une ligne par tiroir "
+                       "(variante). Les valeurs multiples sont séparées par « | ».",
+        "fields": fields,
+        "primaryKey": ["module_id", "tiroir_id"],
+        "missingValues": [""],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

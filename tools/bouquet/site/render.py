@@ -17,11 +17,14 @@ import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+import semver
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from bouquet import fr
 from bouquet.content.model import Module
-from bouquet.exports.catalogue import catalogue_csv, catalogue_json, published_modules
+from bouquet.exports.bundle import catalogue_bundle
+from bouquet.exports.catalogue import published_modules
+from bouquet.exports.dcat import PublishedRelease
 from bouquet.site import feed
 from bouquet.site.facets import STATUTS, Facet, facets
 from bouquet.site.markdown import to_html
@@ -113,10 +116,10 @@ class Renderer:
             f"{prefix}index.html": self.page("release.html", modules=modules,
                                              groups=_by_family(release, modules), **common),
             f"{prefix}changements/index.html": self.page("changes.html", **common),
-            f"{prefix}catalogue.json": catalogue_json(release.catalogue,
-                                                      release.version).encode(),
-            f"{prefix}catalogue.csv": catalogue_csv(release.catalogue).encode(),
         }
+        files.update({f"{prefix}{name}": text.encode() for name, text in catalogue_bundle(
+            release.catalogue, release.version, self.site.config.base_url,
+            self.published_up_to(release)).items()})
         for module in modules:
             files[f"{prefix}modules/{module.id}/index.html"] = self.page(
                 "module.html", module=module, history=_module_history(place, module.id),
@@ -127,6 +130,13 @@ class Renderer:
                     files[f"{prefix}{path}"] = release.resources[path]
         files.update(self.facet_files(place, modules, prefix, common))
         return files
+
+    def published_up_to(self, release: Release) -> list[PublishedRelease]:
+        """The releases the DCAT file of ``release`` lists: those up to it, and itself."""
+        limit = semver.Version.parse(release.version)
+        found = [PublishedRelease(r.version, r.date) for r in self.site.releases
+                 if semver.Version.parse(r.version) < limit]
+        return [*found, PublishedRelease(release.version, release.date)]
 
     def facet_files(self, place: Place, modules: list[Module], prefix: str,
                     common: Mapping[str, object]) -> dict[str, bytes]:

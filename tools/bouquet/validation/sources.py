@@ -39,8 +39,10 @@ from bouquet.validation.catalogue_rules import (
     status_from_tree,
 )
 from bouquet.validation.context import Context
+from bouquet.validation.correspondences import check_correspondences, read_standards
 from bouquet.validation.deployments import check_deployments
 from bouquet.validation.editorial_rules import check_editorial_rules
+from bouquet.validation.gateways import check_gateway_files
 from bouquet.validation.module_rules import check_module_rules
 from bouquet.validation.vocab_rules import (
     check_module_vocabularies,
@@ -74,7 +76,7 @@ def check_sources(
     tree = tree if tree is not None else SourcesTree(sources)
     selected = None if only is None else frozenset(only)
     out: list[Diagnostic] = []
-    vocabularies = _vocabularies(sources, out)
+    vocabularies = _vocabularies(sources, tree, out)
     ctx = Context(today, vocabularies, {n: v.ids() for n, v in vocabularies.items()}, tree)
     # missing vocabularies: values cannot be checked, which file mode must say too
     unchecked = list(check_vocabularies_present(ctx, frozenset(sources)))
@@ -86,6 +88,7 @@ def check_sources(
     for item in checked:
         if item.replacement is not None:
             out.extend(check_replacement_target(item.replacement, ctx, status_of))
+    out.extend(check_gateway_files(sources, tree, selected))
     if selected is None or any(not is_module_path(p) and not is_vocab_path(p) for p in selected):
         out.extend(governance_diagnostics(sources, repo))  # only when some are selected
     out.extend(check_deployments(sources, tree=tree, only=selected, repo=repo,
@@ -160,9 +163,12 @@ def _strip(value: object, locs: list[tuple[str | int, ...]]) -> object:
     return value
 
 
-def _vocabularies(sources: Mapping[str, bytes], out: list[Diagnostic]) -> dict[str, Vocabulary]:
+def _vocabularies(sources: Mapping[str, bytes], tree: Tree,
+                  out: list[Diagnostic]) -> dict[str, Vocabulary]:
     found: dict[str, Vocabulary] = {}
-    for path in sorted(p for p in sources if is_vocab_path(p)):
+    paths = sorted(p for p in sources if is_vocab_path(p))
+    standards = read_standards(sources, tree) if paths else None
+    for path in paths:
         document, problems = load_yaml(path, sources[path])
         out.extend(problems)
         if document is None:
@@ -171,6 +177,8 @@ def _vocabularies(sources: Mapping[str, bytes], out: list[Diagnostic]) -> dict[s
         if vocabulary is not None:
             name = path.rsplit("/", 1)[-1][: -len(".yaml")]
             out.extend(check_vocabulary_file(document, name, vocabulary))
+            if standards is not None:
+                out.extend(check_correspondences(document, name, vocabulary, standards))
             found[name] = vocabulary
     return found
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bouquet.content.catalogue import MODULE_FILE, MODULES_DIR, is_module_path, is_vocab_path
 from bouquet.content.files import ModuleFiles
-from bouquet.content.layout import DEPLOYMENTS_DIR, VOCAB_DIR
+from bouquet.content.layout import DEPLOYMENTS_DIR, GATEWAYS_DIR, VOCAB_DIR, is_gateway_path
 from bouquet.edges.worktree import read_bytes, relative
 from bouquet.errors import os_reason
 
@@ -109,6 +109,7 @@ def whole_repository(root: Path) -> Selection:
     paths += _yaml_files(root, VOCAB_DIR, problems)
     paths += _all_files(root, GOVERNANCE_DIR, problems)
     paths += _all_files(root, DEPLOYMENTS_DIR, problems)
+    paths += _yaml_files(root, GATEWAYS_DIR, problems)
     sources, unreadable = _read_all(root, paths)
     return Selection(sources, None, (*problems, *unreadable))
 
@@ -155,7 +156,8 @@ def _catalogue_files(root: Path, paths: Iterable[str]) -> tuple[set[str], set[st
     outside: set[str] = set()
     for path in paths:
         parts = path.split("/")
-        if is_module_path(path) or parts[0] in (GOVERNANCE_DIR, DEPLOYMENTS_DIR):
+        if is_module_path(path) or is_gateway_path(path) or parts[0] in (GOVERNANCE_DIR,
+                                                                          DEPLOYMENTS_DIR):
             inside.add(path)
         elif parts[0] == MODULES_DIR and len(parts) > 2:
             module_file = f"{MODULES_DIR}/{parts[1]}/{MODULE_FILE}"

@@ -144,7 +144,7 @@ RULES: tuple[Rule, ...] = (
     Rule("valeur-definition-modifiee", _PATCH, C, "Définition de valeur révisée",
          "Définition de {after} révisée ({subject})."),
     Rule("valeur-correspondances-modifiees", _MINOR, M, "Correspondances d'une valeur",
-         "Correspondances de {after} avec les standards modifiées ({subject})."),
+         "Correspondances de {after} avec les standards modifiées ({subject}) : {detail}."),
     Rule("valeur-obsolete", _MINOR, OB, "Valeur de vocabulaire rendue obsolète",
          "Valeur {after} obsolète ({subject}) : {detail}."),
     Rule("valeur-verification-modifiee", _PATCH, C, "Source ou vérification d'une valeur",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 
 from bouquet import fr
-from bouquet.content.vocab import Vocabulary, VocabValue, vocab_path
+from bouquet.content.vocab import VocabCorrespondances, Vocabulary, VocabValue, vocab_path
 from bouquet.versioning.changes import Change, Place, Scope, fire
+from bouquet.versioning.render import list_difference
 
 
 def diff_vocabularies(
@@ -57,7 +58,9 @@ def _diff_values(place: Place, a: Vocabulary, b: Vocabulary) -> Iterator[Change]
                        after=fr.quote(value.libelle))
         if before.correspondances != value.correspondances:
             yield fire("valeur-correspondances-modifiees", place, field=field, subject=title,
-                       after=fr.quote(value.libelle))
+                       after=fr.quote(value.libelle),
+                       detail=correspondence_difference(before.correspondances,
+                                                        value.correspondances))
         yield from _checks_and_status(place, field, title, before, value)
 
 
@@ -75,3 +78,16 @@ def _checks_and_status(place: Place, field: str, title: str, before: VocabValue,
             before.obsolete and not value.obsolete):
         yield fire("valeur-verification-modifiee", place, field=field, subject=title,
                    after=fr.quote(value.libelle))
+
+
+STANDARD_NAMES = (("standard_mediation_num", "standard-mediation-num"),
+                  ("data_inclusion", "data·inclusion"), ("autres", "autres"))
+
+
+def correspondence_difference(old: VocabCorrespondances | None,
+                              new: VocabCorrespondances | None) -> str:
+    """« data·inclusion : ajout de « communes » ; retrait de « MUNI » », per standard."""
+    a, b = old or VocabCorrespondances(), new or VocabCorrespondances()
+    parts = [f"{name}{fr.NNBSP}: {list_difference(getattr(a, attr), getattr(b, attr))}"
+             for attr, name in STANDARD_NAMES if getattr(a, attr) != getattr(b, attr)]
+    return f"{fr.NNBSP}; ".join(parts)
