@@ -13,7 +13,7 @@ from bouquet.errors import ExitCode
 from bouquet.exports.bundle import catalogue_bundle
 from bouquet.exports.data_inclusion import services_json
 from bouquet.exports.releases import release_catalogue
-from bouquet.fr import typography
+from bouquet.fr import count, integer, typography
 
 DEFAULT_OUT = "_export"
 
@@ -46,5 +46,6 @@ def execute(args: argparse.Namespace) -> int:
     names = ", ".join(sorted(files))
     sys.stdout.write(typography(
         f"Export « {args.format} » de la version {release.version} dans {out} : {names} "
-        f"({len(written)} fichier(s) écrit(s), {len(files) - len(written)} déjà à jour).\n"))
+        f"({count(len(written), 'fichier écrit', 'fichiers écrits')}, "
+        f"{integer(len(files) - len(written))} déjà à jour).\n"))
     return ExitCode.OK

@@ -16,7 +16,7 @@ from bouquet.diagnostics.render import Counts, render_text
 from bouquet.edges.worktree import read_bytes, replace_file
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.exports.gateway import convert, read_entries, rows_csv
-from bouquet.fr import typography
+from bouquet.fr import count, typography
 from bouquet.validation.gateways import load_gateway
 
 
@@ -61,6 +61,7 @@ def execute(args: argparse.Namespace) -> int:
     for entry_id, reason in result.skipped:
         sys.stderr.write(typography(f"Entrée « {entry_id} » laissée de côté : {reason}.\n"))
     sys.stdout.write(typography(
-        f"{len(result.rows)} lieu(x) écrit(s) dans {out} au standard-mediation-num "
-        f"{standard.version} ; {len(result.skipped)} entrée(s) laissée(s) de côté.\n"))
+        f"{count(len(result.rows), 'lieu écrit', 'lieux écrits')} dans {out} au "
+        f"standard-mediation-num {standard.version} ; "
+        f"{count(len(result.skipped), 'entrée laissée', 'entrées laissées')} de côté.\n"))
     return ExitCode.OK

@@ -19,6 +19,7 @@ from bouquet.edges.artefacts import read_tables, write_tables
 from bouquet.edges.git import Repository
 from bouquet.edges.worktree import read_bytes
 from bouquet.errors import BouquetError
+from bouquet.fr import count
 from bouquet.indicators.tables import (
     RECORD_SCHEMAS,
     ParsedRecord,
@@ -79,7 +80,9 @@ def load_records(files: Mapping[str, bytes], cache: Path | None
     parsed, invalid = parse_records(todo)
     if invalid:
         listed = ", ".join(invalid[:5]) + (" …" if len(invalid) > 5 else "")
-        raise BouquetError(f"{len(invalid)} fiche(s) de déploiement invalide(s) : {listed}",
+        invalid_records = count(len(invalid), "fiche de déploiement invalide",
+                                "fiches de déploiement invalides")
+        raise BouquetError(f"{invalid_records} : {listed}",
                            hint="Lancez « bouquet validate » et corrigez les erreurs signalées.")
     tables = concat([kept, record_tables(parsed)] if kept else [record_tables(parsed)])
     if cache is not None and parsed:

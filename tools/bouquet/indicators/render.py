@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from bouquet.fr import integer, typography
+from bouquet.fr import count, integer, typography
 from bouquet.governance.models import fraction_text
 from bouquet.indicators.compute import Count, Result, SemesterIndicators, total
 
@@ -124,7 +124,7 @@ def render_text(ind: SemesterIndicators) -> str:
         f"Départements touchés : {integer(len(ind.departements_reached))}"
         + (f" ({', '.join(ind.departements_reached)})" if ind.departements_reached else ""),
         f"Montant contractualisé : {integer(ind.contracted_eur)} € HT"
-        f" ({integer(ind.undisclosed_amounts)} montant(s) non communiqué(s))",
+        f" ({undisclosed(ind.undisclosed_amounts)})",
     ]
     lines += [f"  - {source} : {integer(amount)} €" for source, amount in ind.funding_by_source]
     lines.append(f"Hubs contributeurs : {integer(len(ind.contributing_hubs))}"
@@ -147,3 +147,8 @@ def _fr_result(result: Result) -> str:
     if result.total is not None:
         return str(result.total).replace(".", ",")
     return share_text(result.share)
+
+
+def undisclosed(n: int) -> str:
+    """« 1 montant non communiqué », « 3 montants non communiqués »."""
+    return count(n, "montant non communiqué", "montants non communiqués")

@@ -28,7 +28,7 @@ from bouquet.indicators.charts import (
 )
 from bouquet.indicators.compute import SemesterIndicators, total
 from bouquet.indicators.inputs import Inputs
-from bouquet.indicators.render import growth_text, share_text
+from bouquet.indicators.render import growth_text, share_text, undisclosed
 
 MAX_MODULES = 30
 MAX_LISTED = 60
@@ -70,8 +70,7 @@ def context(series: Sequence[SemesterIndicators], geography: Geography) -> dict[
                "commencés"),
         Figure(integer(len(current.departements_reached)), "départements touchés"),
         Figure(_euros(current.contracted_eur),
-               f"HT contractualisés ({integer(current.undisclosed_amounts)} montant(s) non "
-               "communiqué(s))"),
+               f"HT contractualisés ({undisclosed(current.undisclosed_amounts)})"),
     ]
     charts = [
         Chart("Collectivités par semestre", "Barres : collectivités du semestre ; ligne : cumul.",
