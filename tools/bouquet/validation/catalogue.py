@@ -28,7 +28,7 @@ from bouquet.content.model import Module
 from bouquet.content.reading.plain import load_plain
 from bouquet.content.vocab import Vocabulary
 from bouquet.diagnostics.record import Diagnostic
-from bouquet.validation.sources import check_sources
+from bouquet.validation.catalogue_check import check_catalogue
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,7 +47,7 @@ def build_catalogue(
             return catalogue, []
     if more is not None:
         sources = {**sources, **more()}
-    return check_sources(sources, today=today)
+    return check_catalogue(sources, today=today)
 
 
 def _quick_catalogue(sources: Mapping[str, bytes]) -> Catalogue | None:
