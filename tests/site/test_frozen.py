@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from pages import html_pages
 from siterepo import CONFIG, FORMATION, make_repo
 
@@ -64,3 +65,24 @@ def test_a_build_without_fiches_links_to_none(tmp_path: Path) -> None:
     assert not list(out.rglob("fiche.pdf"))
     for path, page in html_pages(out).items():
         assert not [link for link in page.links if link.endswith("fiche.pdf")], path
+
+
+@pytest.mark.parametrize("fiches", [True, False])
+def test_a_rebuild_after_one_module_changed_renders_only_that_module(
+        tmp_path: Path, fiches: bool) -> None:
+    repo = make_repo(tmp_path / "depot")
+    out, config = tmp_path / "_site", replace(CONFIG, fiches=fiches)
+    build_site(repo.path, out, config)
+    repo.edit(FORMATION, "min: 3900", "min: 4000")
+    repo.commit("Formation : encore un prix, sur la branche")
+
+    again = build_site(repo.path, out, config)
+    changed = "prochaine/modules/formation-aidants-numeriques/"
+    assert [p for p in again.rendered if "/modules/" in p or p.startswith("modules/")] \
+        == [changed + "index.html"]
+    assert all(p.startswith("prochaine/") for p in again.rendered)
+    assert again.fiches_made == (1 if fiches else 0)
+    assert "4\u202f000" in (out / changed / "index.html").read_text(encoding="utf-8")
+    fresh = tmp_path / "_neuf"
+    build_site(repo.path, fresh, config)
+    assert files_of(fresh) == files_of(out)

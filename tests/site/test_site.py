@@ -200,10 +200,13 @@ def test_governance_and_contribution_pages(site: Path) -> None:
     assert "partiellement conforme" in text(site / "accessibilite/index.html")
 
 
-def test_the_preview_reuses_the_fiches_of_unchanged_modules(site: Path) -> None:
-    unchanged = text(site / "prochaine/modules/feuille-de-route/index.html")
+def test_the_preview_reuses_the_pages_and_fiches_of_unchanged_modules(site: Path) -> None:
+    home = text(site / "prochaine/index.html")
+    assert f'href="{PREFIX}/v2.0.0/modules/feuille-de-route/"' in home
+    assert f'href="{PREFIX}/prochaine/modules/formation-aidants-numeriques/"' in home
+    assert not (site / "prochaine/modules/feuille-de-route").exists()
+    unchanged = text(site / "v2.0.0/modules/feuille-de-route/index.html")
     assert f"{PREFIX}/v2.0.0/modules/feuille-de-route/fiche.pdf" in unchanged
-    assert not (site / "prochaine/modules/feuille-de-route/fiche.pdf").exists()
     changed = text(site / "prochaine/modules/formation-aidants-numeriques/index.html")
     assert f"{PREFIX}/prochaine/modules/formation-aidants-numeriques/fiche.pdf" in changed
     assert (site / "prochaine/modules/formation-aidants-numeriques/fiche.pdf").is_file()

@@ -20,15 +20,15 @@ from bouquet.edges.worktree import read_folder, replace_folder
 from bouquet.errors import BouquetError, ExitCode
 from bouquet.exports.catalogue import published_modules
 from bouquet.site.feed import release_summary
-from bouquet.site.fiche import fiche_html, fiche_key, fiche_pdf
+from bouquet.site.fiche import Fiche, fiche, fiche_pdfs
 from bouquet.site.gather import gather
 from bouquet.site.records import Release, Site, SiteConfig
-from bouquet.site.render import Renderer, fiche_folder, render_site
+from bouquet.site.render import PageCache, Renderer, fiche_folder, render_site
 
 STATE_FILE = ".bouquet-site.json"
 SEARCH_DIR = "pagefind"
 SEARCHED = "modules/**/*.html"  # the search covers the latest release's module pages
-FORMAT = 1  # bump when the pages of a release would come out differently
+FORMAT = 2  # bump when the pages of a release would come out differently
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class BuildReport:
     fiches_made: int
     fiches_reused: int
     preview: bool
+    rendered: tuple[str, ...] = ()  # the release pages rendered (not taken back)
 
 
 @dataclass(frozen=True)
@@ -46,19 +47,23 @@ class _State:
     releases: Mapping[str, str]  # release name -> tag commit, reusable
     fiches: Mapping[str, str]  # fiche path -> key of its HTML
     summaries: Mapping[str, str]  # release name -> its notes as Markdown (for the feed)
+    pages: Mapping[str, str]  # module page path -> key of what it shows
+    same_format: bool  # the previous build was made by this version of the site
 
 
 def _state(previous: Mapping[str, bytes], config: SiteConfig) -> _State:
     try:
         data = json.loads(previous.get(STATE_FILE, b"{}"))
     except ValueError:
-        return _State({}, {}, {})
+        return _State({}, {}, {}, {}, False)
     if not isinstance(data, dict):
-        return _State({}, {}, {})
-    same = data.get("format") == FORMAT and data.get("config") == _config(config)
+        return _State({}, {}, {}, {}, False)
+    format_ = data.get("format") == FORMAT
+    same = format_ and data.get("config") == _config(config)
     releases = data.get("releases") if same else None
     return _State(_strings(releases), _strings(data.get("fiches")),
-                  _strings(data.get("summaries")))
+                  _strings(data.get("summaries")), _strings(data.get("pages") if format_ else None),
+                  format_)
 
 
 def _strings(value: object) -> dict[str, str]:
@@ -72,23 +77,29 @@ def _config(config: SiteConfig) -> list[str | bool | None]:
 def _fiches(site: Site, renderer: Renderer, rendered: list[Release],
             previous: Mapping[str, bytes], state: _State
             ) -> tuple[dict[str, bytes], dict[str, str], int]:
+    """The fiches of the releases ``rendered``: a previous build's PDF of the same key (the
+    same content, see ``bouquet.site.fiche``) is taken back, the others are laid out together."""
     files: dict[str, bytes] = {}
     keys: dict[str, str] = {}
-    made = 0
+    known = {key: path for path, key in state.fiches.items() if path in previous}
+    missing: list[Fiche] = []
     for release in rendered:
         for module in published_modules(release.catalogue):
             if fiche_folder(site, release, module) != release.folder:
                 continue
-            path = f"{release.folder}/modules/{module.id}/fiche.pdf"
-            html = fiche_html(renderer, release, module)
-            key = fiche_key(html)
-            if state.fiches.get(path) == key and path in previous:
-                files[path] = previous[path]
+            item = fiche(renderer, release, module)
+            keys[item.path] = item.key
+            if item.key in known:
+                files[item.path] = previous[known[item.key]]
             else:
-                files[path] = fiche_pdf(html)
-                made += 1
-            keys[path] = key
-    return files, keys, made
+                missing.append(item)
+    for item, data in fiche_pdfs(renderer, missing):
+        files[item.path] = data
+    return files, keys, len(missing)
+
+
+def _searched(path: str) -> bool:
+    return path.startswith("modules/") and path.endswith(".html")  # as SEARCHED
 
 
 def _check_output(root: Path, out: Path, previous: Mapping[str, bytes]) -> None:
@@ -108,8 +119,8 @@ def _check_output(root: Path, out: Path, previous: Mapping[str, bytes]) -> None:
 def build_site(root: Path, out: Path, config: SiteConfig) -> BuildReport:
     """Build the site of the repository ``root`` into ``out`` (replaced all at once)."""
     _check_output(root, out, {})  # before reading it: it might hold the repository
-    previous = {p: b for p, b in read_folder(out).items()
-                if not p.startswith(SEARCH_DIR + "/")}
+    folder = read_folder(out)
+    previous = {p: b for p, b in folder.items() if not p.startswith(SEARCH_DIR + "/")}
     _check_output(root, out, previous)
     state = _state(previous, config)
     reusable = {n: c for n, c in state.releases.items() if n in state.summaries}
@@ -117,7 +128,8 @@ def build_site(root: Path, out: Path, config: SiteConfig) -> BuildReport:
     reused = {r.name for r in site.releases if reusable.get(r.name) == r.commit}
     summaries = {r.name: state.summaries[r.name] if r.name in reused else release_summary(r)
                  for r in site.releases}
-    files = render_site(site, reused, summaries)
+    cache = PageCache(previous, state.pages)
+    files = render_site(site, reused, summaries, cache)
     for name in sorted(reused):
         files.update({p: b for p, b in previous.items() if p.startswith(f"{name}/")})
     rendered = [r for r in site.releases if r.name not in reused]
@@ -125,14 +137,21 @@ def build_site(root: Path, out: Path, config: SiteConfig) -> BuildReport:
     fiches, keys, made = _fiches(site, Renderer(site), rendered, previous, state)
     files.update(fiches)
     kept = {p: k for p, k in state.fiches.items() if p.split("/", 1)[0] in reused}
+    pages = {p: k for p, k in state.pages.items() if p.split("/", 1)[0] in reused}
     files[STATE_FILE] = json.dumps({
         "format": FORMAT, "config": _config(config),
         "releases": {r.name: r.commit for r in site.releases},
         "fiches": dict(sorted({**kept, **keys}.items())),
-        "summaries": summaries,
+        "summaries": summaries, "pages": dict(sorted({**pages, **cache.made}.items())),
     }, indent=1, sort_keys=True).encode() + b"\n"
-    searched = any(p.startswith("modules/") and p.endswith(".html") for p in files)
+    searched = {p: b for p, b in files.items() if _searched(p)}
+    index = {p: b for p, b in folder.items() if p.startswith(SEARCH_DIR + "/")}
+    if index and state.same_format and searched == {p: b for p, b in previous.items()
+                                                    if _searched(p)}:
+        files.update(index)  # the same pages searched: the same index
+        searched = {}
     replace_folder(out, files, finish=(lambda folder: index_site(folder, SEARCHED))
                    if searched else None)  # Pagefind refuses to index nothing
     return BuildReport(len(files), tuple(r.name for r in site.releases), tuple(sorted(reused)),
-                       made, len(fiches) - made, site.preview is not None)
+                       made, len(fiches) - made, site.preview is not None,
+                       tuple(sorted(cache.rendered)))

@@ -13,9 +13,11 @@ URL scheme (under the base URL's path):
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from functools import partial
 
 import semver
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -68,16 +70,40 @@ class Place:
         return f"/{self.folder}" if self.folder else ""
 
 
+@dataclass
+class PageCache:
+    """Module pages of a previous build, known by the key of what they show: a page whose key
+    has not changed is taken back instead of being rendered again (``made``: this build's
+    keys, path -> key)."""
+
+    previous: Mapping[str, bytes] = field(default_factory=dict)
+    keys: Mapping[str, str] = field(default_factory=dict)
+    made: dict[str, str] = field(default_factory=dict)
+    rendered: list[str] = field(default_factory=list)  # the paths rendered again
+
+    def page(self, path: str, key: str, render: Callable[[], bytes]) -> bytes:
+        self.made[path] = key
+        if self.keys.get(path) == key and path in self.previous:
+            return self.previous[path]
+        self.rendered.append(path)
+        return render()
+
+
 class Renderer:
     """Renders the pages of one site; ``url`` prefixes the base URL's path."""
 
-    def __init__(self, site: Site, summaries: Mapping[str, str] | None = None) -> None:
+    def __init__(self, site: Site, summaries: Mapping[str, str] | None = None,
+                 cache: PageCache | None = None) -> None:
         self.site = site
         self.summaries = summaries or {}
+        self.cache = cache or PageCache()
+        self._vocabularies: dict[str, str] = {}
         self.env = environment()
+        self.templates = _templates_digest(self.env)
         self.env.globals.update(url=self.url, absolute=self.absolute, site=site,
                                 edit_url=self.edit_url, forge=self.forge,
-                                fiche_folder=lambda r, m: fiche_folder(site, r, m))
+                                fiche_folder=lambda r, m: fiche_folder(site, r, m),
+                                module_url=self.module_url)
 
     def url(self, path: str) -> str:
         return f"{self.site.config.prefix}{path}"
@@ -100,6 +126,14 @@ class Renderer:
             return None
         return f"{depot.rstrip('/')}/blob/{ref or self.site.config.branch}/{folder}"
 
+    def module_url(self, place: Place, module_id: str) -> str:
+        """Where ``place`` links to a module: its page there, or for the preview, the latest
+        release's page of a module that has not changed since (see ``module_folder``)."""
+        module = place.release.catalogue.modules.get(module_id)
+        if module is not None and place.folder == place.release.folder:
+            return f"/{module_folder(self.site, place.release, module)}/modules/{module_id}/"
+        return f"{place.base}/modules/{module_id}/"
+
     def page(self, template: str, **context: object) -> bytes:
         """A rendered page, with French spacing before « : ; ? ! » (content included)."""
         html = self.env.get_template(template).render(**context)
@@ -112,23 +146,31 @@ class Renderer:
         modules = _ordered(published_modules(release.catalogue))
         common = {"place": place, "release": release, "alias": place.folder == "",
                   "versioned": f"/{release.folder}"}
-        files = {
-            f"{prefix}index.html": self.page("release.html", modules=modules,
-                                             groups=_by_family(release, modules), **common),
-            f"{prefix}changements/index.html": self.page("changes.html", **common),
+        key = self.release_key(place)
+        pages: dict[str, Callable[[], bytes]] = {
+            f"{prefix}index.html": partial(self.page, "release.html", modules=modules,
+                                           groups=_by_family(release, modules), **common),
+            f"{prefix}changements/index.html": partial(self.page, "changes.html", **common),
+            **self.facet_files(place, modules, prefix, common),
         }
+        files = {path: self.cache.page(path, key, render) for path, render in pages.items()}
         files.update({f"{prefix}{name}": text.encode() for name, text in catalogue_bundle(
             release.catalogue, release.version, self.site.config.base_url,
             self.published_up_to(release)).items()})
         for module in modules:
-            files[f"{prefix}modules/{module.id}/index.html"] = self.page(
-                "module.html", module=module, history=_module_history(place, module.id),
-                people=release.people.get(module.id, ()), **common)
+            if place.folder == release.folder != module_folder(self.site, release, module):
+                continue  # the preview links to the latest release's page
+            history = _module_history(place, module.id)
+            people = release.people.get(module.id, ())
+            path = f"{prefix}modules/{module.id}/index.html"
+            files[path] = self.cache.page(
+                path, self.module_key(place, module, history, people),
+                partial(self.page, "module.html", module=module, history=history,
+                        people=people, **common))
             for resource in module.ressources:
                 path = f"modules/{module.id}/{resource.chemin}"
                 if resource.chemin and path in release.resources:
                     files[f"{prefix}{path}"] = release.resources[path]
-        files.update(self.facet_files(place, modules, prefix, common))
         return files
 
     def published_up_to(self, release: Release) -> list[PublishedRelease]:
@@ -138,16 +180,49 @@ class Renderer:
                  if semver.Version.parse(r.version) < limit]
         return [*found, PublishedRelease(release.version, release.date)]
 
+    def release_key(self, place: Place) -> str:
+        """What the pages of a release but its module pages show: the release and those it may
+        link to (by their commits), the latest release (where the preview links)."""
+        release, latest, config = place.release, self.site.latest, self.site.config
+        return _digest(json.dumps([
+            self.templates, config.base_url, config.depot_url, config.branch, config.fiches,
+            place.folder, release.name, release.version, release.commit,
+            [[r.name, r.commit] for r in place.history],
+            latest.commit if latest is not None and release.is_preview else None,
+        ], sort_keys=True, ensure_ascii=False))
+
+    def module_key(self, place: Place, module: Module, history: tuple[HistoryEntry, ...],
+                   people: tuple[str, ...]) -> str:
+        """What a module page shows (see module.html): the same key, the same bytes."""
+        release = place.release
+        if release.name not in self._vocabularies:
+            self._vocabularies[release.name] = _digest(json.dumps(
+                {k: v.model_dump(mode="json") for k, v in release.catalogue.vocabularies.items()},
+                sort_keys=True, ensure_ascii=False))
+        successor = release.catalogue.modules.get(module.remplace_par or "")
+        config = self.site.config
+        return _digest(json.dumps([
+            self.templates, config.base_url, config.depot_url, config.branch, config.fiches,
+            self.site.latest is not None, place.folder, release.name, release.version,
+            release.is_preview, release.module_versions.get(module.id),
+            self._vocabularies[release.name], module.model_dump(mode="json"),
+            successor.titre if successor else None,
+            self.module_url(place, module.remplace_par) if module.remplace_par else None,
+            [[h.release, h.version] for h in history],
+            list(people), fiche_folder(self.site, release, module),
+        ], sort_keys=True, ensure_ascii=False))
+
     def facet_files(self, place: Place, modules: list[Module], prefix: str,
-                    common: Mapping[str, object]) -> dict[str, bytes]:
+                    common: Mapping[str, object]) -> dict[str, Callable[[], bytes]]:
         found = facets(place.release.catalogue, modules)
         by_id = {m.id: m for m in modules}
-        files = {f"{prefix}facettes/index.html": self.page("facets.html", facets=found,
-                                                           **common)}
+        files: dict[str, Callable[[], bytes]] = {
+            f"{prefix}facettes/index.html": partial(self.page, "facets.html", facets=found,
+                                                    **common)}
         for facet in found:
             for value in facet.values:
-                files[f"{prefix}facettes/{facet.id}/{value.id}/index.html"] = self.page(
-                    "facet.html", facet=facet, value=value,
+                files[f"{prefix}facettes/{facet.id}/{value.id}/index.html"] = partial(
+                    self.page, "facet.html", facet=facet, value=value,
                     modules=[by_id[i] for i in value.modules], **common)
         return files
 
@@ -206,17 +281,35 @@ class Renderer:
 
 
 def fiche_folder(site: Site, release: Release, module: Module) -> str | None:
-    """The release folder whose ``modules/<id>/fiche.pdf`` is the module's fiche: its own, or
-    for the preview, the latest release's when the module has not changed since (same record,
-    same own version); None when the site is built without fiches."""
-    if not site.config.fiches:
-        return None
+    """The release folder whose ``modules/<id>/fiche.pdf`` is the module's fiche (that of its
+    page, ``module_folder``); None when the site is built without fiches."""
+    return module_folder(site, release, module) if site.config.fiches else None
+
+
+def module_folder(site: Site, release: Release, module: Module) -> str:
+    """The release folder whose ``modules/<id>/`` shows the module: its own, or for the
+    preview, the latest release's when the module has not changed since (same record, same
+    own version): the preview only holds the pages of what it changes."""
     latest = site.latest
     if release.is_preview and latest is not None \
             and latest.catalogue.modules.get(module.id) == module \
             and latest.module_versions.get(module.id) == release.module_versions.get(module.id):
         return latest.folder
     return release.folder
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _templates_digest(env: Environment) -> str:
+    """The templates and assets as shipped: a change to any of them changes every key."""
+    loader = env.loader
+    assert loader is not None
+    digest = hashlib.sha256()
+    for name in sorted(loader.list_templates()):
+        digest.update(name.encode() + b"\0" + loader.get_source(env, name)[0].encode() + b"\0")
+    return digest.hexdigest()
 
 
 def _ordered(modules: list[Module]) -> list[Module]:
@@ -266,11 +359,12 @@ def versions_json(site: Site) -> str:
 
 
 def render_site(site: Site, reused: Collection[str] = (),
-                summaries: Mapping[str, str] | None = None) -> dict[str, bytes]:
+                summaries: Mapping[str, str] | None = None,
+                cache: PageCache | None = None) -> dict[str, bytes]:
     """Every file of the site but the search index and the PDF fiches; the releases named in
     ``reused`` are left out (the caller takes their files from the previous build, and their
     notes in ``summaries``, release name -> Markdown)."""
-    renderer = Renderer(site, summaries)
+    renderer = Renderer(site, summaries, cache)
     files: dict[str, bytes] = {}
     for index, release in enumerate(site.releases):
         if release.name in reused:
@@ -281,4 +375,4 @@ def render_site(site: Site, reused: Collection[str] = (),
     return files
 
 
-__all__ = ["Facet", "Place", "Renderer", "render_site", "versions_json"]
+__all__ = ["Facet", "PageCache", "Place", "Renderer", "render_site", "versions_json"]
