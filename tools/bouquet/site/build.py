@@ -23,7 +23,7 @@ from bouquet.site.feed import release_summary
 from bouquet.site.fiche import Fiche, fiche, fiche_pdfs
 from bouquet.site.gather import gather
 from bouquet.site.records import Release, Site, SiteConfig
-from bouquet.site.render import PageCache, Renderer, fiche_folder, render_site
+from bouquet.site.render import PageCache, Renderer, render_site
 
 STATE_FILE = ".bouquet-site.json"
 SEARCH_DIR = "pagefind"
@@ -83,9 +83,9 @@ def _fiches(site: Site, renderer: Renderer, rendered: list[Release],
     keys: dict[str, str] = {}
     known = {key: path for path, key in state.fiches.items() if path in previous}
     missing: list[Fiche] = []
-    for release in rendered:
+    for release in rendered if site.config.fiches else ():
         for module in published_modules(release.catalogue):
-            if fiche_folder(site, release, module) != release.folder:
+            if renderer.module_folder(release, module) != release.folder:
                 continue
             item = fiche(renderer, release, module)
             keys[item.path] = item.key

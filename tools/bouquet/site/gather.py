@@ -16,7 +16,7 @@ from pathlib import Path
 import semver
 
 from bouquet.content.catalogue import Catalogue
-from bouquet.content.layout import MODULES_DIR, catalogue_files
+from bouquet.content.layout import MODULES_DIR, catalogue_files, is_module_path, is_vocab_path
 from bouquet.edges.git import ReleaseTag, Repository
 from bouquet.errors import BouquetError
 from bouquet.governance.files import (
@@ -46,13 +46,16 @@ def gather(root: Path, config: SiteConfig, reuse: Mapping[str, str] | None = Non
         head = repo.resolve("HEAD") if repo.has_commits() else None
         releases: list[Release] = []
         previous: ReleaseTag | None = None
+        files: Mapping[str, bytes] = {}
         for tag in tags:
             frozen = reuse.get(tag.name) == tag.commit
-            releases.append(_release(repo, tag, previous, skip_notes=frozen))
+            release, files = _release(repo, tag, previous, skip_notes=frozen)
+            releases.append(release)
             previous = tag
         preview = None
         if head is not None and (previous is None or _differs(repo, previous.commit, head)):
-            preview = _preview(repo, head, previous)
+            base = (files, releases[-1].catalogue) if releases else None
+            preview = _preview(repo, head, previous, base)
         texts = repo.read_files(head, [CHANGELOG, CONTRIBUTING]) if head else {}
         governance = _governance(repo, head) if head else Governance()
     return Site(config, tuple(releases), preview, governance,
@@ -67,12 +70,39 @@ def _differs(repo: Repository, old: str, new: str) -> bool:
     return old != new and bool(repo.changed_paths(old, new, PREFIXES))
 
 
-def _catalogue(files: Mapping[str, bytes], day: dt.date) -> Catalogue:
+def _catalogue(files: Mapping[str, bytes], day: dt.date,
+               base: tuple[Mapping[str, bytes], Catalogue] | None = None) -> Catalogue:
     """The catalogue as published; ``quick``: the site shows no diagnostic, and the full
-    checks run anyway when a file does not pass the quick ones."""
+    checks run anyway when a file does not pass the quick ones. ``base``: the files and
+    catalogue of another revision (the last release, for the preview), whose records are
+    taken for the module files left as they were when the quick checks pass (they are made
+    file by file: the same bytes, the same record)."""
     sources = {p: files[p] for p in catalogue_files(files)}
+    if base is not None:
+        reused = _unchanged(sources, *base, day)
+        if reused is not None:
+            return reused
     catalogue, _diagnostics = build_catalogue(sources, today=day, quick=True)
     return catalogue
+
+
+def _unchanged(sources: Mapping[str, bytes], files: Mapping[str, bytes],
+               catalogue: Catalogue, day: dt.date) -> Catalogue | None:
+    kept = {p for p, data in sources.items() if is_module_path(p) and files.get(p) == data}
+    if any(is_vocab_path(p) and files.get(p) != d for p, d in sources.items()) \
+            or any(is_vocab_path(p) and p not in sources for p in files) \
+            or len(kept) != sum(1 for path in catalogue.paths.values() if path in kept):
+        return None
+    changed = {p: d for p, d in sources.items() if p not in kept}
+    partial, diagnostics = build_catalogue(changed, today=day, quick=True)
+    if diagnostics:  # a file failed the quick checks: the full build decides
+        return None
+    by_path = {path: catalogue.modules[i] for i, path in catalogue.paths.items() if path in kept}
+    by_path.update({path: partial.modules[i] for i, path in partial.paths.items()})
+    ordered = sorted(by_path)
+    return Catalogue(modules={by_path[p].id: by_path[p] for p in ordered},
+                     paths={by_path[p].id: p for p in ordered},
+                     vocabularies=catalogue.vocabularies)
 
 
 def _resources(files: Mapping[str, bytes], catalogue: Catalogue) -> dict[str, bytes]:
@@ -104,7 +134,7 @@ def _versions(repo: Repository, commit: str, version: semver.Version,
 
 
 def _release(repo: Repository, tag: ReleaseTag, previous: ReleaseTag | None,
-             *, skip_notes: bool) -> Release:
+             *, skip_notes: bool) -> tuple[Release, Mapping[str, bytes]]:
     files = repo.read_tree(tag.commit, PREFIXES)
     day = repo.commit_date(tag.commit).date()
     catalogue = _catalogue(files, day)
@@ -116,13 +146,14 @@ def _release(repo: Repository, tag: ReleaseTag, previous: ReleaseTag | None,
         moved = module_versions_of(repo.root, report)
         document = notes.build(report, found, day, moved)
     return Release(tag.name, str(tag.version), tag.commit, day, catalogue, document, versions,
-                   _resources(files, catalogue), people, found.overall)
+                   _resources(files, catalogue), people, found.overall), files
 
 
-def _preview(repo: Repository, head: str, previous: ReleaseTag | None) -> Release:
+def _preview(repo: Repository, head: str, previous: ReleaseTag | None,
+             base: tuple[Mapping[str, bytes], Catalogue] | None) -> Release:
     files = repo.read_tree(head, PREFIXES)
     day = repo.commit_date(head).date()
-    catalogue = _catalogue(files, day)
+    catalogue = _catalogue(files, day, base)
     report = compute(repo.root, from_rev=previous.commit if previous else None, to_rev=head)
     versions = _versions(repo, head, report.next, report)
     found, people = _people(repo, previous.commit if previous else None, head)

@@ -98,11 +98,13 @@ class Renderer:
         self.summaries = summaries or {}
         self.cache = cache or PageCache()
         self._vocabularies: dict[str, str] = {}
+        self._folders: dict[tuple[str, str], str] = {}
         self.env = environment()
         self.templates = _templates_digest(self.env)
         self.env.globals.update(url=self.url, absolute=self.absolute, site=site,
                                 edit_url=self.edit_url, forge=self.forge,
-                                fiche_folder=lambda r, m: fiche_folder(site, r, m),
+                                fiche_folder=lambda r, m: self.module_folder(r, m)
+                                if site.config.fiches else None,
                                 module_url=self.module_url)
 
     def url(self, path: str) -> str:
@@ -131,8 +133,15 @@ class Renderer:
         release's page of a module that has not changed since (see ``module_folder``)."""
         module = place.release.catalogue.modules.get(module_id)
         if module is not None and place.folder == place.release.folder:
-            return f"/{module_folder(self.site, place.release, module)}/modules/{module_id}/"
+            return f"/{self.module_folder(place.release, module)}/modules/{module_id}/"
         return f"{place.base}/modules/{module_id}/"
+
+    def module_folder(self, release: Release, module: Module) -> str:
+        """``module_folder`` once per module (comparing records takes time)."""
+        key = (release.name, module.id)
+        if key not in self._folders:
+            self._folders[key] = module_folder(self.site, release, module)
+        return self._folders[key]
 
     def page(self, template: str, **context: object) -> bytes:
         """A rendered page, with French spacing before « : ; ? ! » (content included)."""
@@ -158,7 +167,7 @@ class Renderer:
             release.catalogue, release.version, self.site.config.base_url,
             self.published_up_to(release)).items()})
         for module in modules:
-            if place.folder == release.folder != module_folder(self.site, release, module):
+            if place.folder == release.folder != self.module_folder(release, module):
                 continue  # the preview links to the latest release's page
             history = _module_history(place, module.id)
             people = release.people.get(module.id, ())
@@ -209,7 +218,7 @@ class Renderer:
             successor.titre if successor else None,
             self.module_url(place, module.remplace_par) if module.remplace_par else None,
             [[h.release, h.version] for h in history],
-            list(people), fiche_folder(self.site, release, module),
+            list(people), self.module_folder(release, module) if config.fiches else None,
         ], sort_keys=True, ensure_ascii=False))
 
     def facet_files(self, place: Place, modules: list[Module], prefix: str,
