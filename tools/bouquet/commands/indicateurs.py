@@ -11,7 +11,7 @@ from bouquet.commands._shared import repository_root
 from bouquet.indicators.export import write_export
 from bouquet.indicators.inputs import read_inputs
 from bouquet.indicators.render import render_csv, render_json, render_text
-from bouquet.indicators.report import write_report
+from bouquet.indicators.report import REPORTS_DIR, write_report
 from bouquet.indicators.run import run
 from bouquet.indicators.semesters import parse_semester, semester_of
 
@@ -29,7 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         description="Écrire le rapport semestriel : indicateurs-AAAA-SN.pdf et .html.")
     report.add_argument("-h", "--help", action="help", help="afficher cette aide")
     _common(report)
-    report.add_argument("--out", default="rapports", metavar="DOSSIER",
+    report.add_argument("--out", default=REPORTS_DIR, metavar="DOSSIER",
                         help="dossier où écrire le rapport (par défaut : rapports/)")
     export = actions.add_parser(
         "export", add_help=False, help="données ouvertes : CSV (avec TableSchema) et Parquet",

@@ -30,6 +30,7 @@ from bouquet.indicators.compute import SemesterIndicators, total
 from bouquet.indicators.inputs import Inputs
 from bouquet.indicators.render import growth_text, share_text, undisclosed
 
+REPORTS_DIR = "rapports"  # where ``bouquet indicateurs rapport`` writes by default
 MAX_MODULES = 30
 MAX_LISTED = 60
 NNBSP = "\u202f"
@@ -127,9 +128,14 @@ def render_pdf(html: str, code: str) -> bytes:
     return pdf
 
 
+def report_name(code: str, suffix: str) -> str:
+    """``indicateurs-2026-S2.html`` / ``.pdf``."""
+    return f"indicateurs-{code}.{suffix}"
+
+
 def write_report(series: Sequence[SemesterIndicators], inputs: Inputs, folder: Path
                  ) -> list[Path]:
     html = render_html(series, inputs.geography)
     code = series[-1].semester.code
-    return write_files(folder, [(f"indicateurs-{code}.html", html.encode("utf-8")),
-                                (f"indicateurs-{code}.pdf", render_pdf(html, code))])
+    return write_files(folder, [(report_name(code, "html"), html.encode("utf-8")),
+                                (report_name(code, "pdf"), render_pdf(html, code))])

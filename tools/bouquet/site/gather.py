@@ -10,7 +10,9 @@ catalogues are still read (the latest pages and the history need them), their no
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
+from html import unescape
 from pathlib import Path
 
 import semver
@@ -26,7 +28,17 @@ from bouquet.governance.files import (
     load_model,
 )
 from bouquet.governance.models import Decision, Instance, Membres
-from bouquet.site.records import PREVIEW, Governance, Release, Site, SiteConfig
+from bouquet.indicators.report import REPORTS_DIR, report_name
+from bouquet.indicators.semesters import parse_semester
+from bouquet.site.records import (
+    PREVIEW,
+    Governance,
+    Release,
+    Report,
+    ReportChart,
+    Site,
+    SiteConfig,
+)
 from bouquet.validation.catalogue import build_catalogue
 from bouquet.versioning import credits, notes
 from bouquet.versioning.changes import Scope
@@ -58,8 +70,40 @@ def gather(root: Path, config: SiteConfig, reuse: Mapping[str, str] | None = Non
             preview = _preview(repo, head, previous, base)
         texts = repo.read_files(head, [CHANGELOG, CONTRIBUTING]) if head else {}
         governance = _governance(repo, head) if head else Governance()
+        report = _report(repo.read_tree(head, [REPORTS_DIR])) if head else None
     return Site(config, tuple(releases), preview, governance,
-                _text(texts.get(CHANGELOG)), _text(texts.get(CONTRIBUTING)))
+                _text(texts.get(CHANGELOG)), _text(texts.get(CONTRIBUTING)), report)
+
+
+_FIGURE = re.compile(r'<div class="figure"><span class="value">(.*?)</span>'
+                     r'<span class="label">(.*?)</span></div>', re.S)
+_CHART = re.compile(r'<figure role="group" aria-label="(.*?)">(<svg.*?</svg>)\s*'
+                    r'<figcaption>(.*?)</figcaption></figure>', re.S)
+
+
+def _report(files: Mapping[str, bytes]) -> Report | None:
+    """The latest semester whose report has both its HTML and its PDF in ``rapports/``: its
+    key figures and charts, as ``rapport.html.j2`` of the indicators writes them."""
+    codes = []
+    for path in files:
+        name = path.rsplit("/", 1)[-1]
+        if name.startswith("indicateurs-") and name.endswith(".html"):
+            code = name[len("indicateurs-"):-len(".html")]
+            pdf = f"{REPORTS_DIR}/{report_name(code, 'pdf')}"
+            if path == f"{REPORTS_DIR}/{name}" and pdf in files:
+                try:
+                    codes.append((parse_semester(code), code))
+                except BouquetError:
+                    continue
+    if not codes:
+        return None
+    semester, code = max(codes)
+    html = files[f"{REPORTS_DIR}/{report_name(code, 'html')}"].decode("utf-8", "replace")
+    figures = tuple((unescape(v), unescape(label)) for v, label in _FIGURE.findall(html))
+    charts = tuple(ReportChart(unescape(t), unescape(c), svg.encode("utf-8"))
+                   for t, svg, c in _CHART.findall(html))
+    return Report(code, f"Indicateurs de suivi — {semester.french()}",
+                  files[f"{REPORTS_DIR}/{report_name(code, 'pdf')}"], figures, charts)
 
 
 def _text(raw: bytes | None) -> str | None:

@@ -65,6 +65,25 @@ class Governance:
 
 
 @dataclass(frozen=True)
+class ReportChart:
+    title: str
+    caption: str
+    svg: bytes
+
+
+@dataclass(frozen=True)
+class Report:
+    """The latest indicators report committed by ``bouquet indicateurs rapport`` (its HTML
+    and its PDF both present): what the site shows of it."""
+
+    code: str  # "2026-S2"
+    title: str  # "Indicateurs de suivi — second semestre 2026 …", from the HTML
+    pdf: bytes
+    figures: tuple[tuple[str, str], ...]  # (value, label)
+    charts: tuple[ReportChart, ...]
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything the pages show: releases oldest first, the preview, the project's texts."""
 
@@ -74,6 +93,7 @@ class Site:
     governance: Governance = Governance()
     changelog: str | None = None  # CHANGELOG.md of the current branch (Markdown)
     contributing: str | None = None  # CONTRIBUTING.md of the current branch (Markdown)
+    report: Report | None = None  # the latest indicators report of the current branch
 
     @property
     def latest(self) -> Release | None:

@@ -8,7 +8,8 @@ URL scheme (under the base URL's path):
   versioned page, and a page for each module retired since (« retiré », ``remplace_par``);
 - ``/prochaine/`` the current branch when it differs from the last release;
 - ``/versions/``, ``/versions.json``, ``/feed.xml``, ``/recherche/``, ``/contributions/``,
-  ``/gouvernance/``, ``/journal/``, ``/contribuer/``, ``/accessibilite/``.
+  ``/gouvernance/``, ``/journal/``, ``/contribuer/``, ``/accessibilite/``, and
+  ``/indicateurs/`` when the branch holds an indicators report.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from bouquet.content.model import Module
 from bouquet.exports.bundle import catalogue_bundle
 from bouquet.exports.catalogue import published_modules
 from bouquet.exports.dcat import PublishedRelease
+from bouquet.indicators.report import report_name
 from bouquet.site import feed
 from bouquet.site.facets import STATUTS, Facet, facets
 from bouquet.site.markdown import to_html
@@ -258,6 +260,7 @@ class Renderer:
                  "404.html": "404.html"}
         for path, template in pages.items():
             files[path] = self.page(template, releases=tuple(reversed(site.releases)))
+        files.update(self.report_files())
         files["versions.json"] = versions_json(site).encode()
         files["feed.xml"] = feed.atom(site, self.absolute, {
             r.name: self.summaries.get(r.name) or feed.release_summary(r)
@@ -267,6 +270,18 @@ class Renderer:
         for name in STATIC:  # served as they are, from the templates' folder
             source, _, _ = loader.get_source(self.env, f"assets/{name}")
             files[f"assets/{name}"] = source.encode("utf-8")
+        return files
+
+    def report_files(self) -> dict[str, bytes]:
+        """/indicateurs/: the latest indicators report, its PDF and its charts (one SVG each)."""
+        report = self.site.report
+        if report is None:
+            return {}
+        pdf = report_name(report.code, "pdf")
+        files = {"indicateurs/index.html": self.page("report.html", report=report, pdf=pdf),
+                 f"indicateurs/{pdf}": report.pdf}
+        for index, chart in enumerate(report.charts, start=1):
+            files[f"indicateurs/graphique-{index}.svg"] = chart.svg
         return files
 
     def retired_files(self, latest: Release) -> dict[str, bytes]:
