@@ -9,9 +9,10 @@ from pathlib import Path
 
 from bouquet.commands._shared import repository_root
 from bouquet.indicators.export import write_export
+from bouquet.indicators.files import REPORTS_DIR
 from bouquet.indicators.inputs import read_inputs
 from bouquet.indicators.render import render_csv, render_json, render_text
-from bouquet.indicators.report import REPORTS_DIR, write_report
+from bouquet.indicators.report import write_report
 from bouquet.indicators.run import run
 from bouquet.indicators.semesters import parse_semester, semester_of
 

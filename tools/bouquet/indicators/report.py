@@ -27,10 +27,10 @@ from bouquet.indicators.charts import (
     results_chart,
 )
 from bouquet.indicators.compute import SemesterIndicators, total
+from bouquet.indicators.files import report_name
 from bouquet.indicators.inputs import Inputs
 from bouquet.indicators.render import growth_text, share_text, undisclosed
 
-REPORTS_DIR = "rapports"  # where ``bouquet indicateurs rapport`` writes by default
 MAX_MODULES = 30
 MAX_LISTED = 60
 NNBSP = "\u202f"
@@ -126,11 +126,6 @@ def render_pdf(html: str, code: str) -> bytes:
     pdf: bytes = document.write_pdf(pdf_tags=True, pdf_identifier=f"bouquet-{code}".encode(),
                                     uncompressed_pdf=False)
     return pdf
-
-
-def report_name(code: str, suffix: str) -> str:
-    """``indicateurs-2026-S2.html`` / ``.pdf``."""
-    return f"indicateurs-{code}.{suffix}"
 
 
 def write_report(series: Sequence[SemesterIndicators], inputs: Inputs, folder: Path

@@ -21,6 +21,11 @@ from bouquet.content.catalogue import Catalogue
 from bouquet.content.layout import MODULES_DIR, catalogue_files, is_module_path, is_vocab_path
 from bouquet.edges.git import ReleaseTag, Repository
 from bouquet.errors import BouquetError
+from bouquet.governance.contribution import (
+    CONTRIBUTION_PATH,
+    ContributionAuCommun,
+    read_contribution,
+)
 from bouquet.governance.files import (
     DECISIONS_DIR,
     INSTANCES_DIR,
@@ -28,7 +33,7 @@ from bouquet.governance.files import (
     load_model,
 )
 from bouquet.governance.models import Decision, Instance, Membres
-from bouquet.indicators.report import REPORTS_DIR, report_name
+from bouquet.indicators.files import REPORTS_DIR, report_name
 from bouquet.indicators.semesters import parse_semester
 from bouquet.site.records import (
     PREVIEW,
@@ -190,7 +195,8 @@ def _release(repo: Repository, tag: ReleaseTag, previous: ReleaseTag | None,
         moved = module_versions_of(repo.root, report)
         document = notes.build(report, found, day, moved)
     return Release(tag.name, str(tag.version), tag.commit, day, catalogue, document, versions,
-                   _resources(files, catalogue), people, found.overall), files
+                   _resources(files, catalogue), people, found.overall,
+                   _contribution(repo, tag.commit)), files
 
 
 def _preview(repo: Repository, head: str, previous: ReleaseTag | None,
@@ -204,7 +210,20 @@ def _preview(repo: Repository, head: str, previous: ReleaseTag | None,
     moved = module_versions_of(repo.root, report) if previous else ()
     document = notes.build(report, found, day, moved) if previous else None
     return Release(PREVIEW, str(report.next), head, day, catalogue, document, versions,
-                   _resources(files, catalogue), people, found.overall)
+                   _resources(files, catalogue), people, found.overall,
+                   _contribution(repo, head))
+
+
+def _contribution(repo: Repository, commit: str) -> ContributionAuCommun | None:
+    """The rule of the contribution to the commons at ``commit`` (None: absent or invalid,
+    which ``bouquet validate`` reports)."""
+    data = repo.read_files(commit, [CONTRIBUTION_PATH]).get(CONTRIBUTION_PATH)
+    if data is None:
+        return None
+    try:
+        return read_contribution(data)
+    except BouquetError:
+        return None
 
 
 def _governance(repo: Repository, head: str) -> Governance:

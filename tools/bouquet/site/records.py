@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bouquet.content.catalogue import Catalogue
+from bouquet.governance.contribution import ContributionAuCommun
 from bouquet.governance.models import Decision, Instance, Membre
 from bouquet.versioning.notes import Notes
 
@@ -45,6 +46,7 @@ class Release:
     resources: Mapping[str, bytes] = field(default_factory=dict)  # repo path -> bytes
     people: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # module id -> names
     contributors: tuple[str, ...] = ()  # everyone credited since the previous release
+    contribution: ContributionAuCommun | None = None  # the rule of that revision, if valid
 
     @property
     def is_preview(self) -> bool:

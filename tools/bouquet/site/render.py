@@ -28,10 +28,11 @@ from bouquet.content.model import Module
 from bouquet.exports.bundle import catalogue_bundle
 from bouquet.exports.catalogue import published_modules
 from bouquet.exports.dcat import PublishedRelease
-from bouquet.indicators.report import report_name
+from bouquet.indicators.files import report_name
 from bouquet.site import feed
 from bouquet.site.facets import STATUTS, Facet, facets
 from bouquet.site.markdown import to_html
+from bouquet.site.purchase import contribution_text, purchase
 from bouquet.site.records import Release, Site
 
 SITE_NAME = "Le Bouquet"
@@ -107,7 +108,8 @@ class Renderer:
                                 edit_url=self.edit_url, forge=self.forge,
                                 fiche_folder=lambda r, m: self.module_folder(r, m)
                                 if site.config.fiches else None,
-                                module_url=self.module_url)
+                                module_url=self.module_url, purchase=purchase,
+                                contribution=contribution_text)
 
     def url(self, path: str) -> str:
         return f"{self.site.config.prefix}{path}"
@@ -221,6 +223,8 @@ class Renderer:
             self.module_url(place, module.remplace_par) if module.remplace_par else None,
             [[h.release, h.version] for h in history],
             list(people), self.module_folder(release, module) if config.fiches else None,
+            release.date.isoformat(), release.contribution.model_dump(mode="json")
+            if release.contribution is not None else None,
         ], sort_keys=True, ensure_ascii=False))
 
     def facet_files(self, place: Place, modules: list[Module], prefix: str,

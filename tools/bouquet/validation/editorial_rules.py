@@ -15,7 +15,7 @@ from bouquet.content.fields import get
 from bouquet.content.model_errors import field_name, shown
 from bouquet.content.reading.loader import Document, json_path
 from bouquet.content.scaffold import MAINTAINER_PLACEHOLDER, SCAFFOLD_TEXT
-from bouquet.content.vocab import VocabValue
+from bouquet.content.vocab import Vocabulary, VocabValue
 from bouquet.diagnostics.codes import diag
 from bouquet.diagnostics.record import Diagnostic
 from bouquet.validation.context import Context
@@ -68,12 +68,17 @@ def threshold(ctx: Context, value_id: str) -> VocabValue | None:
 
 def threshold_in_force(ctx: Context, prefix: str) -> VocabValue | None:
     """The dated value of ``seuils`` named ``prefix…`` most recently in force at ``today``."""
-    vocabulary = ctx.vocabularies.get(THRESHOLDS)
+    return in_force(ctx.vocabularies.get(THRESHOLDS), prefix, ctx.today)
+
+
+def in_force(vocabulary: Vocabulary | None, prefix: str, day: dt.date) -> VocabValue | None:
+    """The dated value of ``vocabulary`` named ``prefix…`` most recently in force at ``day``
+    (also what the site shows of the procurement threshold)."""
     if vocabulary is None:
         return None
     candidates = [v for v in vocabulary.valeurs
                   if v.id.startswith(prefix) and v.valeur is not None
-                  and v.en_vigueur_le is not None and v.en_vigueur_le <= ctx.today]
+                  and v.en_vigueur_le is not None and v.en_vigueur_le <= day]
     return max(candidates, key=lambda v: v.en_vigueur_le or dt.date.min, default=None)
 
 
