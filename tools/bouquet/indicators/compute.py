@@ -64,6 +64,8 @@ class SemesterIndicators:
     catalogue_coverage: Fraction | None
     modules_published: int
     modules_deployed: int
+    # contracted_eur × the rate of governance/contribution-au-commun.yaml (None without it)
+    commons_contribution_eur: Fraction | None = None
 
 
 def compute(database: Database, semesters: Sequence[Semester]) -> tuple[SemesterIndicators, ...]:

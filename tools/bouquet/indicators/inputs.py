@@ -20,6 +20,11 @@ from bouquet.edges.git import Repository
 from bouquet.edges.worktree import read_bytes
 from bouquet.errors import BouquetError
 from bouquet.fr import count
+from bouquet.governance.contribution import (
+    CONTRIBUTION_PATH,
+    ContributionAuCommun,
+    read_contribution,
+)
 from bouquet.indicators.tables import (
     RECORD_SCHEMAS,
     ParsedRecord,
@@ -42,6 +47,7 @@ class Inputs:
     releases: tuple[ReleaseModules, ...]
     parsed: int  # records parsed in this run (the others came from the cache)
     reused: int
+    contribution: ContributionAuCommun | None = None  # the rule of the working tree, if any
 
 
 def source_hash(path: str, data: bytes) -> str:
@@ -116,4 +122,15 @@ def read_inputs(root: Path, *, use_cache: bool = True) -> Inputs:
                            hint="Lancez la commande dans une copie complète du dépôt.") from None
     files = record_files(root) if (root / DEPLOYMENTS_DIR).is_dir() else {}
     tables, parsed, reused = load_records(files, root / CACHE_DIR if use_cache else None)
-    return Inputs(tables, geography, release_modules(root), parsed, reused)
+    return Inputs(tables, geography, release_modules(root), parsed, reused,
+                  _contribution(root))
+
+
+def _contribution(root: Path) -> ContributionAuCommun | None:
+    """``governance/contribution-au-commun.yaml``, or None when it is absent (an invalid
+    rule is an error: ``bouquet validate`` says where)."""
+    try:
+        data = read_bytes(root, CONTRIBUTION_PATH)
+    except OSError:
+        return None
+    return read_contribution(data)

@@ -54,6 +54,7 @@ def as_json(ind: SemesterIndicators) -> Json:
         "departements_reached": len(ind.departements_reached),
         "departements": list(ind.departements_reached),
         "contracted_eur": ind.contracted_eur,
+        "commons_contribution_eur": euros_value(ind.commons_contribution_eur),
         "undisclosed_amounts": ind.undisclosed_amounts,
         "funding_by_source": dict(ind.funding_by_source),
         "results": results,
@@ -61,6 +62,23 @@ def as_json(ind: SemesterIndicators) -> Json:
         "hubs": list(ind.contributing_hubs),
         "catalogue_coverage": share(ind.catalogue_coverage),
     }
+
+
+def euros_value(amount: Fraction | None) -> int | float | None:
+    """An amount in euros for JSON and CSV: whole euros as an integer, else rounded to cents."""
+    if amount is None:
+        return None
+    return int(amount) if amount.denominator == 1 else round(float(amount), 2)
+
+
+def decimal_fr(value: int | float | None) -> str:
+    """« 1 362 » or « 1 362,50 »."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return integer(value)
+    cents = round(value * 100)
+    return f"{integer(cents // 100)},{cents % 100:02d}"
 
 
 def render_json(ind: SemesterIndicators) -> str:
@@ -81,6 +99,8 @@ def csv_rows(ind: SemesterIndicators) -> list[tuple[str, str, str, str]]:
     rows.append(("departements_reached", "", "", str(len(ind.departements_reached))))
     rows += [("departements_reached", d, "", "1") for d in ind.departements_reached]
     rows += [("contracted_eur", "", "", str(ind.contracted_eur)),
+             ("commons_contribution_eur", "", "",
+              str(euros_value(ind.commons_contribution_eur) or "")),
              ("undisclosed_amounts", "", "", str(ind.undisclosed_amounts))]
     rows += [("funding_by_source", s, "", str(a)) for s, a in ind.funding_by_source]
     rows += [("results", r.module, r.indicator, str(result_value(r) or ""))
@@ -126,6 +146,9 @@ def render_text(ind: SemesterIndicators) -> str:
         f"Montant contractualisé : {integer(ind.contracted_eur)} € HT"
         f" ({undisclosed(ind.undisclosed_amounts)})",
     ]
+    if ind.commons_contribution_eur is not None:
+        lines.append("  dont contribution au commun : "
+                     f"{decimal_fr(euros_value(ind.commons_contribution_eur))} € HT")
     lines += [f"  - {source} : {integer(amount)} €" for source, amount in ind.funding_by_source]
     lines.append(f"Hubs contributeurs : {integer(len(ind.contributing_hubs))}"
                  + (f" ({', '.join(ind.contributing_hubs)})" if ind.contributing_hubs else ""))

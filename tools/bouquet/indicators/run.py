@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pyarrow.compute as pc
 
@@ -34,6 +35,10 @@ def run(inputs: Inputs, target: Semester, database: str | None = None
     db = connect(database)
     try:
         db.load(tables)
-        return compute(db, semesters)
+        series = compute(db, semesters)
     finally:
         db.close()
+    if inputs.contribution is None:
+        return series
+    rate = inputs.contribution.regle.taux_pourcent / 100
+    return tuple(replace(s, commons_contribution_eur=s.contracted_eur * rate) for s in series)
