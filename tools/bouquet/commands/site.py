@@ -10,7 +10,7 @@ from bouquet.commands._shared import DEFAULT_BASE_URL, site_settings
 from bouquet.edges.git import Repository
 from bouquet.edges.serve import serve
 from bouquet.errors import BouquetError, ExitCode
-from bouquet.fr import typography
+from bouquet.fr import count, typography
 from bouquet.site.build import build_site
 from bouquet.site.records import SiteConfig
 
@@ -55,10 +55,11 @@ def execute(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else root / DEFAULT_OUT
     report = build_site(root, out, config)
     releases = ", ".join(report.releases) or "aucune"
+    reused = count(len(report.reused), "reprise telle quelle", "reprises telles quelles")
     sys.stdout.write(typography(
-        f"Site construit dans {out} : {report.files} fichiers ; versions publiées : {releases}"
-        f" ({len(report.reused)} reprise(s) telle(s) quelle(s)) ; fiches PDF : "
-        f"{report.fiches_made} produite(s), {report.fiches_reused} reprise(s)"
+        f"Site construit dans {out} : {count(report.files, 'fichier')} ; versions publiées : "
+        f"{releases} ({reused}) ; fiches PDF : {count(report.fiches_made, 'produite')}, "
+        f"{count(report.fiches_reused, 'reprise')}"
         f"{' ; version en préparation : /prochaine/' if report.preview else ''}.\n"))
     if args.serve:
         def announce(url: str) -> None:
