@@ -22,7 +22,7 @@ from bouquet.governance.models import DECISION_ID_PATTERN, Methode
 from bouquet.governance.open_vote import instance_reachability
 from bouquet.governance.recount import Recount, recount, resolve_folder
 from bouquet.governance.secretary import close_decision, new_decision
-from bouquet.governance.timeline import read_decision
+from bouquet.governance.timeline import seal_commit
 
 USAGE, INVALID = ExitCode.USAGE, ExitCode.FAIL
 PUBLICATION_PATTERN = r"v\d+\.\d+\.\d+(?:-rc\.\d+)?"  # as ``Decision.publication``
@@ -30,22 +30,22 @@ TALLY_HINT = ("bouquet vote tally <id> depuis le dépôt, après avoir validé (
               "la décision.")
 
 
-def _root(repo: str) -> Path:
+def repository_of(repo: str) -> Path:
     try:
         return git_root(Path(repo))
     except BouquetError:
-        raise _fail(f"{repo} n'est pas un dépôt git (option --repo)", USAGE) from None
+        raise fail(f"{repo} n'est pas un dépôt git (option --repo)", USAGE) from None
 
 
 def tally(args: argparse.Namespace) -> int:
     try:
-        root = _root(args.repo)
+        root = repository_of(args.repo)
         folder = resolve_folder(root, args.decision, Path.cwd())
         if not (root / folder).is_dir() and not _in_history(root, folder):
-            raise _fail(f"décision « {args.decision} » introuvable dans {DECISIONS_DIR}/",
+            raise fail(f"décision « {args.decision} » introuvable dans {DECISIONS_DIR}/",
                         USAGE, "bouquet vote new <id> --instance … --objet … pour en ouvrir une.")
     except BouquetError as exc:  # not a repository, not a decision folder…
-        raise _fail(exc.message, exc.exit_code, exc.hint or TALLY_HINT) from None
+        raise fail(exc.message, exc.exit_code, exc.hint or TALLY_HINT) from None
     done = _recount(root, folder)
     for warning in done.warnings:
         sys.stderr.write(typo(f"Attention : {warning}.\n"))
@@ -65,36 +65,36 @@ def _in_history(root: Path, folder: str) -> bool:
 
 
 def new(args: argparse.Namespace) -> int:
-    root = _root(args.repo)
+    root = repository_of(args.repo)
     if not re.fullmatch(DECISION_ID_PATTERN, args.id):
-        raise _fail(f"identifiant « {args.id} » invalide : minuscules, chiffres et tirets, "
+        raise fail(f"identifiant « {args.id} » invalide : minuscules, chiffres et tirets, "
                     "ex. 2026-12-version-1-1", USAGE)
     if not (root / instance_path(args.instance)).is_file():
         known = sorted(p.stem for p in (root / "governance/instances").glob("*.yaml"))
-        raise _fail(f"instance inconnue « {args.instance} » ; instances : {', '.join(known)}",
+        raise fail(f"instance inconnue « {args.instance} » ; instances : {', '.join(known)}",
                     USAGE)
     reach = instance_reachability(root, args.instance)
     if reach is not None and reach.reason is not None:
-        raise _fail(f"{reach.reason}. Rien n'a été écrit.", INVALID,
+        raise fail(f"{reach.reason}. Rien n'a été écrit.", INVALID,
                     "les clés comptent à partir du commit d'ouverture : ajoutez les clés SSH "
                     "(« cles_ssh ») des membres à governance/membres.yaml et validez-les "
                     "(git commit) avant d'ouvrir le vote.")
     folder = root / DECISIONS_DIR / args.id
     target = folder / "decision.yaml"
     if target.exists():
-        raise _fail(f"{target.relative_to(root)} existe déjà : choisissez un autre identifiant",
+        raise fail(f"{target.relative_to(root)} existe déjà : choisissez un autre identifiant",
                     USAGE)
     if args.publication is not None and not re.fullmatch(PUBLICATION_PATTERN, args.publication):
-        raise _fail(f"version « {args.publication} » invalide pour --publication : écrivez "
+        raise fail(f"version « {args.publication} » invalide pour --publication : écrivez "
                     "l'étiquette calculée par « bouquet version », avec son v (ex. v1.2.0)",
                     USAGE)
     options = tuple(o.strip() for o in args.options.split(",") if o.strip())
     methode = Methode(args.methode)
     if methode is Methode.JUGEMENT_MAJORITAIRE and len(options) < 2:
-        raise _fail("le jugement majoritaire demande --options a,b (au moins deux)", USAGE)
+        raise fail("le jugement majoritaire demande --options a,b (au moins deux)", USAGE)
     bad = [o for o in options if not re.fullmatch(DECISION_ID_PATTERN, o)]
     if bad:
-        raise _fail(f"option « {bad[0]} » invalide : minuscules, chiffres et tirets, "
+        raise fail(f"option « {bad[0]} » invalide : minuscules, chiffres et tirets, "
                     "ex. --options atelier-numerique,permanence", USAGE)
     replace_file(target, new_decision(args.id, args.instance, args.objet, methode,
                                       args.publication, options), root=root)
@@ -106,11 +106,11 @@ def new(args: argparse.Namespace) -> int:
 
 
 def close(args: argparse.Namespace) -> int:
-    root = _root(args.repo)
+    root = repository_of(args.repo)
     folder = resolve_folder(root, args.decision, Path.cwd())
     target = root / folder / "decision.yaml"
     if not target.is_file():
-        raise _fail(f"{folder}/decision.yaml introuvable", USAGE)
+        raise fail(f"{folder}/decision.yaml introuvable", USAGE)
     text, changed = close_decision(read_text(root, target) or "")
     rel = target.relative_to(root)
     name = folder.rsplit("/", 1)[-1]
@@ -134,9 +134,7 @@ def _seal(root: Path, folder: str) -> str | None:
     """The commit that sealed the decision, if any (None outside history)."""
     try:
         with Repository(root) as repo:
-            if not repo.commits(f"{folder}/decision.yaml", limit=1):
-                return None
-            return read_decision(repo, folder).seal
+            return seal_commit(repo, folder)
     except BouquetError:
         return None
 
@@ -146,13 +144,13 @@ def _recount(root: Path, folder: str) -> Recount:
         return recount(root, folder)
     except BouquetError as exc:
         if exc.exit_code is ExitCode.USAGE:  # history: never committed, shallow clone…
-            raise _fail(exc.message, USAGE, exc.hint or TALLY_HINT) from None
+            raise fail(exc.message, USAGE, exc.hint or TALLY_HINT) from None
         # a file of the decision does not pass its model
-        raise _fail(f"fichiers de la décision invalides : {exc}", INVALID,
+        raise fail(f"fichiers de la décision invalides : {exc}", INVALID,
                     "lancez bouquet validate pour la liste complète.") from None
 
 
-def _fail(message: str, code: ExitCode, hint: str | None = None) -> BouquetError:
+def fail(message: str, code: ExitCode, hint: str | None = None) -> BouquetError:
     """The error that stops the action: French message, exit code (printed by the CLI)."""
     return BouquetError(typo(message), exit_code=code, hint=None if hint is None else typo(hint))
 

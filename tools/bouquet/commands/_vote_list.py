@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from bouquet.commands._vote_actions import _root, say
+from bouquet.commands._vote_actions import repository_of, say
 from bouquet.commands._vote_members import KIND_FR, judge
 from bouquet.edges.worktree import read_bytes
 from bouquet.errors import BouquetError
@@ -21,7 +21,7 @@ from bouquet.governance.signatures import SIGNATURE_SUFFIX
 
 
 def list_open(args: argparse.Namespace) -> int:
-    root = _root(args.repo)
+    root = repository_of(args.repo)
     entries = [_listing(root, folder)
                for folder in sorted(p.parent.relative_to(root).as_posix()
                                     for p in (root / DECISIONS_DIR).glob("*/decision.yaml"))]

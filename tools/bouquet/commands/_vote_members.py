@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bouquet.commands._vote_actions import _fail, _root, say
+from bouquet.commands._vote_actions import fail, repository_of, say
 from bouquet.diagnostics.record import Severity
 from bouquet.edges.git import git_root
 from bouquet.edges.worktree import read_bytes, replace_file
@@ -43,16 +43,16 @@ def _open_vote(root: Path, folder: str) -> OpenVote:
     try:
         return read_open_vote(root, folder)
     except BouquetError as exc:
-        raise _fail(exc.message, exc.exit_code, exc.hint) from None
+        raise fail(exc.message, exc.exit_code, exc.hint) from None
 
 
 def _refuse_closed(vote: OpenVote) -> None:
     if vote.seal is not None:
-        raise _fail(f"la décision « {vote.decision.id} » est scellée (commit "
+        raise fail(f"la décision « {vote.decision.id} » est scellée (commit "
                     f"{vote.seal[:12]}) : un bulletin ajouté maintenant ne serait pas compté",
                     INVALID)
     if vote.closed:
-        raise _fail(f"la décision « {vote.decision.id} » est close : un bulletin ajouté "
+        raise fail(f"la décision « {vote.decision.id} » est close : un bulletin ajouté "
                     "maintenant ne serait pas compté", INVALID)
 
 
@@ -62,10 +62,10 @@ def _signature(vote: OpenVote, relative: str, member: str, content: bytes, key: 
         signature = ssh_sign(content, relative.rsplit("/", 1)[-1], key,
                              decision=vote.folder.rsplit("/", 1)[-1])
     except BouquetError as exc:
-        raise _fail(exc.message, exc.exit_code, exc.hint) from None
+        raise fail(exc.message, exc.exit_code, exc.hint) from None
     problem = signature_problem(vote, relative, member, content, signature.encode("ascii"))
     if problem is not None:
-        raise _fail(
+        raise fail(
             f"{relative} : {problem}. Rien n'a été écrit.", INVALID,
             f"signez avec une clé déclarée pour « {member} » dans {vote.keys_origin()} ; "
             "une clé ajoutée après l'ouverture du vote ne compte pas pour ce vote.")
@@ -75,16 +75,16 @@ def _signature(vote: OpenVote, relative: str, member: str, content: bytes, key: 
 def sign(args: argparse.Namespace) -> int:
     path, key = Path(args.file), Path(os.path.expanduser(args.key))
     if not path.is_file():
-        raise _fail(f"fichier introuvable : {path}", USAGE)
+        raise fail(f"fichier introuvable : {path}", USAGE)
     if path.suffix != ".yaml" or path.parent.name not in (BALLOTS, PROXIES):
-        raise _fail(f"{path} n'est ni un bulletin ni une procuration : signez "
+        raise fail(f"{path} n'est ni un bulletin ni une procuration : signez "
                     f"<décision>/{BALLOTS}/<membre>.yaml ou <décision>/{PROXIES}/<membre>.yaml",
                     USAGE)
     try:
         root = git_root(path.resolve().parent)
         folder, _, member = submission_of(root, path)
     except BouquetError as exc:
-        raise _fail(exc.message, USAGE, exc.hint) from None
+        raise fail(exc.message, USAGE, exc.hint) from None
     relative = path.resolve().relative_to(root.resolve()).as_posix()
     vote = _open_vote(root, folder)
     _refuse_closed(vote)
@@ -103,26 +103,26 @@ def sign(args: argparse.Namespace) -> int:
 
 
 def ballot(args: argparse.Namespace) -> int:
-    root = _root(args.repo)
+    root = repository_of(args.repo)
     try:
         folder = resolve_folder(root, args.decision, Path.cwd())
     except BouquetError as exc:
-        raise _fail(exc.message, USAGE) from None
+        raise fail(exc.message, USAGE) from None
     vote = _open_vote(root, folder)
     _refuse_closed(vote)
     member = args.membre.lower()
     problem = membership_problem(vote, member)
     if problem is not None:
-        raise _fail(problem, INVALID)
+        raise fail(problem, INVALID)
     relative = f"{folder}/{BALLOTS}/{member}.yaml"
     target = root / relative
     if target.exists() and not args.remplacer:
-        raise _fail(f"{relative} existe déjà", USAGE,
+        raise fail(f"{relative} existe déjà", USAGE,
                     "ajoutez --remplacer pour changer de vote avant la clôture.")
     content = _ballot_content(args, vote)
     instance = vote.assembly.instance
     if args.key is None and instance.regles.signature:
-        raise _fail(f"l'instance « {instance.id} » exige des bulletins signés : ajoutez "
+        raise fail(f"l'instance « {instance.id} » exige des bulletins signés : ajoutez "
                     "--key ~/.ssh/id_ed25519 (votre clé privée de signature)", USAGE)
     signature = None if args.key is None else _signature(
         vote, relative, member, content, Path(os.path.expanduser(args.key)))
@@ -147,24 +147,24 @@ def _ballot_content(args: argparse.Namespace, vote: OpenVote) -> bytes:
     mentions = dict(_mention(m) for m in args.mention or ())
     if method is Methode.JUGEMENT_MAJORITAIRE and (args.choix or not mentions):
         options = ", ".join(vote.decision.options)
-        raise _fail("jugement majoritaire : donnez une mention par option avec "
+        raise fail("jugement majoritaire : donnez une mention par option avec "
                     f"--mention option=mention (options : {options})", USAGE)
     if method is not Methode.JUGEMENT_MAJORITAIRE and (mentions or not args.choix):
-        raise _fail(f"méthode « {method} » : donnez votre choix avec --choix", USAGE)
+        raise fail(f"méthode « {method} » : donnez votre choix avec --choix", USAGE)
     content = ballot_text(args.choix, args.motif, mentions).encode("utf-8")
     path = f"{vote.folder}/{BALLOTS}/{args.membre.lower()}.yaml"
     errors = [d for d in ballot_problems(path, content, vote.decision)
               if d.severity is Severity.ERROR]
     if errors:
         first = errors[0]
-        raise _fail(first.message, USAGE, first.hint)
+        raise fail(first.message, USAGE, first.hint)
     return content
 
 
 def _mention(text: str) -> tuple[str, str]:
     option, sep, mention = text.partition("=")
     if not sep or not option.strip() or not mention.strip():
-        raise _fail(f"--mention « {text} » : écrivez option=mention, ex. "
+        raise fail(f"--mention « {text} » : écrivez option=mention, ex. "
                     "--mention atelier=tres-bien", USAGE)
     return option.strip(), mention.strip()
 
@@ -181,12 +181,12 @@ class Verdict:
 def verify(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
-        raise _fail(f"fichier introuvable : {path}", USAGE)
+        raise fail(f"fichier introuvable : {path}", USAGE)
     try:
         root = git_root(path.resolve().parent)
         folder, kind, member = submission_of(root, path)
     except BouquetError as exc:
-        raise _fail(exc.message, USAGE, exc.hint) from None
+        raise fail(exc.message, USAGE, exc.hint) from None
     vote = _open_vote(root, folder)
     relative = path.resolve().relative_to(root.resolve()).as_posix()
     verdict = judge(root, vote, relative, kind, member)

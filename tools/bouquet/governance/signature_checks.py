@@ -16,11 +16,12 @@ from bouquet.diagnostics.record import Diagnostic
 from bouquet.edges import ssh
 from bouquet.edges.git import Repository
 from bouquet.errors import BouquetError
-from bouquet.governance.files import MEMBERS_FILE, load_model, plain_data, submission_kind
+from bouquet.governance.files import MEMBERS_FILE, load_model, submission_kind
 from bouquet.governance.minutes import typo
 from bouquet.governance.models import Membre, Membres
 from bouquet.governance.positions import locate
 from bouquet.governance.signatures import KEY_PATTERN, SIGNATURE_SUFFIX, verify_all
+from bouquet.governance.timeline import is_closed, opening_commit
 
 
 def check_keys(files: Mapping[str, bytes]) -> Iterator[Diagnostic]:
@@ -66,11 +67,6 @@ def check_open_signatures(files: Mapping[str, bytes], root: Path | None) -> Iter
             yield diag("BQ331", path, 1, 1, typo(f"{reason} : il ne sera pas compté"))
 
 
-def is_closed(data: bytes) -> bool:
-    loaded = plain_data("decision.yaml", data)
-    return isinstance(loaded, dict) and loaded.get("statut") == "close"
-
-
 def _members_at_opening(files: Mapping[str, bytes], root: Path | None,
                         folder: str) -> Mapping[str, Membre] | None:
     """The members and keys as of the commit that added the decision; those of the working
@@ -79,11 +75,10 @@ def _members_at_opening(files: Mapping[str, bytes], root: Path | None,
     if root is not None:
         try:
             with Repository(root) as repo:
-                decision_file = f"{folder}/decision.yaml"
-                added = repo.commits(decision_file, added=True, first_parent=True) \
-                    if repo.root.resolve() == root.resolve() else []
-                if added:
-                    data = repo.read_files(added[0], [MEMBERS_FILE]).get(MEMBERS_FILE)
+                opening = opening_commit(repo, folder) \
+                    if repo.root.resolve() == root.resolve() else None
+                if opening is not None:
+                    data = repo.read_files(opening, [MEMBERS_FILE]).get(MEMBERS_FILE)
         except BouquetError:
             pass
     if data is None:

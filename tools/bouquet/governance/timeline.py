@@ -65,8 +65,8 @@ def read_decision(repo: Repository, folder: str) -> Snapshot:
         at_seal=repo.read_blobs(sealed_tree),
         orders=_orders(repo, seal or head, folder), late=late,
         dates={c: repo.commit_date(c).date() for c in [opening, *([seal] if seal else [])]},
-        reopened=seal is not None and _statut(
-            repo.read_files(head, [decision_file]).get(decision_file, b"")) != STATUT_CLOSE,
+        reopened=seal is not None and not is_closed(
+            repo.read_files(head, [decision_file]).get(decision_file, b"")),
         side_openings=tuple(c for c in side if _rules_differ(
             at_opening, _opening_files(repo, c, decision_file), decision_file)),
     )
@@ -87,18 +87,34 @@ def side_opening_warnings(snapshot: Snapshot) -> tuple[str, ...]:
         for commit in snapshot.side_openings)
 
 
+def opening_commit(repo: Repository, folder: str) -> str | None:
+    """The opening of the decision in ``folder``: the last commit of first-parent history that
+    added its ``decision.yaml``; None when history has none."""
+    added = repo.commits(f"{folder}/decision.yaml", added=True, first_parent=True, limit=1)
+    return added[0] if added else None
+
+
+def seal_commit(repo: Repository, folder: str) -> str | None:
+    """The commit that sealed the decision in ``folder``, if any."""
+    return _seal(repo, f"{folder}/decision.yaml")
+
+
+def is_closed(data: bytes) -> bool:
+    """Whether a ``decision.yaml`` says ``statut: close``."""
+    return _statut(data) == STATUT_CLOSE
+
+
 def _seal(repo: Repository, decision_file: str, opening: str | None = None) -> str | None:
     """The first commit of first-parent history, from the opening on, where it is close."""
     commits = repo.commits(decision_file, first_parent=True, oldest_first=True)
     if opening is None:
-        added = repo.commits(decision_file, added=True, first_parent=True, limit=1)
-        opening = added[0] if added else None
+        opening = opening_commit(repo, decision_file.rsplit("/", 1)[0])
     if opening in commits:
         commits = commits[commits.index(opening):]
     blobs = repo.read_objects([f"{c}:{decision_file}" for c in commits])
     for commit in commits:
         data = blobs.get(f"{commit}:{decision_file}")
-        if data is not None and _statut(data) == STATUT_CLOSE:
+        if data is not None and is_closed(data):
             return commit
     return None
 
@@ -144,7 +160,7 @@ def seals(repo: Repository, folders: Iterable[str]) -> dict[str, Seal]:
     """For each decision folder already sealed in history, its seal and its files there."""
     sealed: dict[str, Seal] = {}
     for folder in folders:
-        seal = _seal(repo, f"{folder}/decision.yaml")
+        seal = seal_commit(repo, folder)
         if seal is not None:
             sealed[folder] = Seal(seal, repo.read_blobs(repo.list_blobs(seal, [folder + "/"])))
     return sealed
