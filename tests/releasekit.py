@@ -133,3 +133,14 @@ def merge_branch(root: Path, branch: str, message: str, edit: Callable[[], objec
     commit_all(root, message)
     git(root, "switch", "-q", "main")
     git(root, "merge", "-q", "--no-ff", "-m", f"Fusion de {branch}", branch)
+
+
+def contributed_repo(root: Path, titre: str = "Cartographie") -> Path:
+    """Vocabularies and governance committed, then the module « cartographie » (``titre``)
+    merged from its own branch: the smallest repository with something to release."""
+    init_repo(root)
+    write_governance(root)
+    commit_all(root, "Gouvernance")
+    merge_branch(root, "module/cartographie", "Ajoute la cartographie",
+                 lambda: write_module(root, "cartographie", titre=titre))
+    return root

@@ -13,19 +13,15 @@ from bouquet.content.reading.loader import load_yaml
 from bouquet.edges.git import Repository
 from bouquet.edges.limits import MAX_BYTES, Capped, real_size
 from bouquet.edges.worktree import read_bytes
-from releasekit import bouquet, commit_all, init_repo, merge_branch, write_governance, write_module
+from releasekit import bouquet, commit_all, contributed_repo
 
 SIZE = 3 * MAX_BYTES
 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = init_repo(tmp_path / "depot")
-    write_governance(root)
-    commit_all(root, "Gouvernance")
+    root = contributed_repo(tmp_path / "depot", titre="Cartographie")
     monkeypatch.chdir(root)
-    merge_branch(root, "module/cartographie", "Ajoute la cartographie",
-                 lambda: write_module(root, "cartographie", titre="Cartographie"))
     return root
 
 

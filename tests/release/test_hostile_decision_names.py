@@ -11,21 +11,14 @@ from releasekit import (
     bouquet,
     bouquet_vote,
     commit_all,
-    init_repo,
-    merge_branch,
-    write_governance,
-    write_module,
+    contributed_repo,
 )
 
 NAMES = ["2026-12-tes?", "2026-12-a\nb", "2026-12-\x1b[2J"]
 
 
 def _repo(tmp_path: Path, name: str) -> Path:
-    root = init_repo(tmp_path / "depot")
-    write_governance(root)
-    commit_all(root, "Gouvernance")
-    merge_branch(root, "module/cartographie", "Ajoute la cartographie",
-                 lambda: write_module(root, "cartographie", titre="Cartographie"))
+    root = contributed_repo(tmp_path / "depot")
     folder = root / "governance" / "decisions" / name
     folder.mkdir(parents=True)
     (folder / "decision.yaml").write_text(

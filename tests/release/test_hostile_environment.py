@@ -16,11 +16,9 @@ from bouquet.cli import main
 from releasekit import (
     bouquet,
     commit_all,
+    contributed_repo,
     init_repo,
-    merge_branch,
     repo_state,
-    write_governance,
-    write_module,
 )
 from repo import git
 
@@ -43,12 +41,8 @@ def run_bouquet(root: Path, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = init_repo(tmp_path / "depot")
-    write_governance(root)
-    commit_all(root, "Gouvernance")
+    root = contributed_repo(tmp_path / "depot", titre="Cartographie")
     monkeypatch.chdir(root)
-    merge_branch(root, "module/cartographie", "Ajoute la cartographie",
-                 lambda: write_module(root, "cartographie", titre="Cartographie"))
     return root
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bouquet.diagnostics.printable import markdown_code, markdown_inline
-from releasekit import bouquet, commit_all, init_repo, merge_branch, write_governance, write_module
+from releasekit import bouquet, contributed_repo
 from repo import git
 
 HOSTILE_TITLE = "Atelier <script>alert(1)</script> [clic](javascript:alert(1)) **gras**"
@@ -34,12 +34,8 @@ def test_markdown_inline_neutralises_every_construct() -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = init_repo(tmp_path / "depot")
-    write_governance(root)
-    commit_all(root, "Gouvernance")
+    root = contributed_repo(tmp_path / "depot", titre=HOSTILE_TITLE)
     monkeypatch.chdir(root)
-    merge_branch(root, "module/cartographie", "Ajoute la cartographie",
-                 lambda: write_module(root, "cartographie", titre=HOSTILE_TITLE))
     return root
 
 
