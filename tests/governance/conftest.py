@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
 
 from repo import GitRepo
+
+
+def keygen(directory: Path, name: str) -> tuple[Path, str]:
+    """A fresh ed25519 key pair in ``directory``: (private key path, public key line)."""
+    key = directory / name
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)],
+                   check=True)
+    return key, key.with_suffix(".pub").read_text().strip()
 
 
 def members_yaml(members: Iterable[tuple[str, str]], keys: Mapping[str, str] | None = None) -> str:

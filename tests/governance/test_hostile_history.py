@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from bouquet.cli import main
 from bouquet.diagnostics.record import Diagnostic, Severity
 from bouquet.governance.hook import governance_diagnostics
-from governance.conftest import DECISION, decision_yaml, instance_yaml, members_yaml
+from governance.conftest import DECISION, decision_yaml, instance_yaml, keygen, members_yaml
 from repo import GitRepo
 
 MEMBERS = [("a", "x"), ("b", "x"), ("c", "y"), ("d", "y"), ("e", "y")]
@@ -81,13 +80,6 @@ def test_rules_of_a_side_branch_opening_that_differ_are_reported(
 
 
 # --- item 2: a signature binds the decision and the member --------------------------------
-
-def keygen(directory: Path, name: str) -> tuple[Path, str]:
-    key = directory / name
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)],
-                   check=True)
-    return key, key.with_suffix(".pub").read_text().strip()
-
 
 @pytest.fixture
 def keys(tmp_path: Path) -> dict[str, tuple[Path, str]]:

@@ -10,8 +10,8 @@ import pytest
 
 from bouquet.cli import main
 from bouquet.governance.signatures import sign as ssh_sign
-from governance.conftest import DECISION, decision_yaml, instance_yaml, members_yaml
-from governance.test_signatures import MEMBERS, keygen, open_signed_vote, vote
+from governance.conftest import DECISION, decision_yaml, instance_yaml, keygen, members_yaml
+from governance.test_signatures import MEMBERS, open_signed_vote, vote
 from repo import GitRepo
 
 Keys = dict[str, tuple[Path, str]]

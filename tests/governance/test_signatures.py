@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from bouquet.cli import main
 from bouquet.governance.signatures import sign as ssh_sign
-from governance.conftest import DECISION, instance_yaml, members_yaml
+from governance.conftest import DECISION, instance_yaml, keygen, members_yaml
 from repo import GitRepo
 
 MEMBERS = [("a", "x"), ("b", "x"), ("c", "y")]
-
-
-def keygen(directory: Path, name: str) -> tuple[Path, str]:
-    key = directory / name
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)],
-                   check=True)
-    return key, key.with_suffix(".pub").read_text().strip()
 
 
 @pytest.fixture
