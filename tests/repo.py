@@ -31,13 +31,11 @@ EMAIL = "alice@example.org"
 START = "2026-11-01T00:00:00+01:00"
 
 
-def environment(home: Path | None = None) -> dict[str, str]:
+def environment() -> dict[str, str]:
     """The environment git runs in: the caller's, without any git variable or configuration."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
     env.update({"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
                 "GIT_TERMINAL_PROMPT": "0"})
-    if home is not None:
-        env["HOME"] = str(home)
     return env
 
 
